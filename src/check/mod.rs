@@ -1,0 +1,161 @@
+//! Stage 3: validate the loaded model as a whole.
+//!
+//! Ids are unique (see [`Index::build`]), every reference names an id that exists, every
+//! Markdown link reaches a page and anchor, decision trees are sound, URLs do not collide,
+//! and content is not older than the site allows. Every problem of the run is collected with
+//! its place and a hint. `check` reads the model only; it never renders or writes.
+
+mod links;
+mod trees;
+
+use chrono::NaiveDate;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::index::{Index, Kind, RESERVED};
+use crate::model::{Date, Model, Origin};
+
+/// Check the model. `today` decides what is stale (warnings only).
+pub fn check(model: &Model, today: NaiveDate) -> (Index, Diagnostics) {
+    let (index, dups) = Index::build(model);
+    let mut diags = Diagnostics::default();
+    diags.extend(dups);
+    let c = Checker {
+        model,
+        index: &index,
+    };
+    c.references(&mut diags);
+    c.reserved_names(&mut diags);
+    c.freshness(today, &mut diags);
+    links::check(model, &index, &mut diags);
+    for p in &model.platforms {
+        for t in &p.trees {
+            trees::check(model, t, &mut diags);
+        }
+    }
+    (index, diags)
+}
+
+struct Checker<'a> {
+    model: &'a Model,
+    index: &'a Index,
+}
+
+impl Checker<'_> {
+    /// `field` of `origin` must name an id of one of `kinds`.
+    fn expect(&self, id: &str, kinds: &[Kind], origin: &Origin, field: &str, diags: &mut Diagnostics) {
+        let span = self.model.span(origin, field);
+        match self.index.get(id) {
+            Some(t) if kinds.contains(&t.kind) => {}
+            Some(t) => diags.push(
+                Diagnostic::error(span, format!("`{id}` is a {:?}, not a {}", t.kind, names(kinds)))
+                    .hint(format!("reference a {} here", names(kinds))),
+            ),
+            None => diags.push(
+                Diagnostic::error(span, format!("unknown id `{id}`"))
+                    .hint(format!("no {} has this id: check the spelling, or define it", names(kinds))),
+            ),
+        }
+    }
+
+    fn references(&self, diags: &mut Diagnostics) {
+        let any = [
+            Kind::Faq,
+            Kind::Flow,
+            Kind::Step,
+            Kind::Rule,
+            Kind::Term,
+            Kind::Material,
+            Kind::Tree,
+            Kind::Platform,
+        ];
+        for p in &self.model.platforms {
+            for f in &p.flows {
+                for s in &f.steps {
+                    for (i, m) in s.materials.iter().enumerate() {
+                        self.expect(m, &[Kind::Material], &s.origin, &format!("materials.{i}"), diags);
+                    }
+                }
+            }
+            for q in &p.faqs {
+                for (i, r) in q.related.iter().enumerate() {
+                    self.expect(r, &any, &q.origin, &format!("related.{i}"), diags);
+                }
+            }
+            for t in &p.trees {
+                for o in &t.outcomes {
+                    for (i, m) in o.materials.iter().enumerate() {
+                        self.expect(m, &[Kind::Material], &o.origin, &format!("materials.{i}"), diags);
+                    }
+                    for (i, s) in o.steps.iter().enumerate() {
+                        self.expect(s, &[Kind::Step, Kind::Flow], &o.origin, &format!("steps.{i}"), diags);
+                    }
+                }
+            }
+        }
+        let config = Origin::default();
+        for (i, id) in self.model.config.popular.iter().enumerate() {
+            self.expect(id, &any, &config, &format!("popular.{i}"), diags);
+        }
+    }
+
+    /// Flows and trees live at `<platform>/<id>/`: they must not take a name the platform
+    /// pages use, and content sections must not take a platform's folder.
+    fn reserved_names(&self, diags: &mut Diagnostics) {
+        for p in &self.model.platforms {
+            let flows = p.flows.iter().map(|f| (&f.id, &f.origin));
+            let trees = p.trees.iter().map(|t| (&t.id, &t.origin));
+            for (id, origin) in flows.chain(trees) {
+                if RESERVED.contains(&id.as_str()) {
+                    diags.push(
+                        Diagnostic::error(self.model.span(origin, "id"), format!("`{id}` is a reserved name"))
+                            .hint(format!("choose another id; these are taken: {}", RESERVED.join(", "))),
+                    );
+                }
+            }
+        }
+        let taken: Vec<&str> = self.model.platforms.iter().map(|p| p.id()).chain(["glossary", "assets", "search", "404"]).collect();
+        let pages = self.model.pages.iter().chain(self.model.sections.iter().map(|s| &s.page));
+        for page in pages {
+            let first = page.url.split('/').next().unwrap_or("");
+            if taken.contains(&first) {
+                diags.push(
+                    Diagnostic::error(self.model.span(&page.origin, ""), format!("the page URL /{} is taken", page.url))
+                        .hint(format!("`{first}` is a platform or a built-in page: rename the folder or set a `slug`")),
+                );
+            }
+        }
+    }
+
+    fn freshness(&self, today: NaiveDate, diags: &mut Diagnostics) {
+        let max = i64::from(self.model.config.stale_after_days);
+        let mut stale = |verified: Date, origin: &Origin, what: &str| {
+            let age = (today - verified.0).num_days();
+            if age > max {
+                diags.push(
+                    Diagnostic::warning(self.model.span(origin, "verified"), format!("{what} was last verified {age} days ago ({verified})"))
+                        .hint(format!("check it against its official source and update `verified` (site.yaml allows {max} days)")),
+                );
+            }
+        };
+        for p in &self.model.platforms {
+            stale(p.meta.verified, &p.meta.origin, &format!("platform `{}`", p.id()));
+            for f in &p.flows {
+                if let Some(v) = f.verified {
+                    stale(v, &f.origin, &format!("flow `{}`", f.id));
+                }
+            }
+            for t in &p.trees {
+                if let Some(v) = t.verified {
+                    stale(v, &t.origin, &format!("tree `{}`", t.id));
+                }
+            }
+        }
+    }
+}
+
+fn names(kinds: &[Kind]) -> String {
+    if kinds.len() > 4 {
+        return "guide item".to_string();
+    }
+    kinds.iter().map(|k| format!("{k:?}").to_lowercase()).collect::<Vec<_>>().join(" or ")
+}

@@ -1,0 +1,125 @@
+//! Stage 1: read the site folder into the typed [`Model`].
+//!
+//! Reads `site.yaml`, `guides/<platform>/` and `content/`; every file problem (not UTF-8,
+//! bad YAML, unknown key, missing field …) becomes a located [`Diagnostic`] and loading goes on
+//! with the other files, so one run reports them all. Cross-references are not checked here
+//! (that is `check`), and nothing is rendered.
+
+pub mod content;
+pub mod guides;
+pub mod markdown;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use crate::diag::{Diagnostic, Diagnostics, Failed, Span};
+use crate::model::{Config, Model};
+
+/// Registry of the files read, so every item can point back to its file.
+#[derive(Default)]
+pub struct Files {
+    spans: Mutex<Vec<yaml::SpanMap>>,
+}
+
+impl Files {
+    /// Register the positions of one file's YAML and get its id.
+    pub fn add(&self, spans: yaml::SpanMap) -> usize {
+        let mut v = self.spans.lock().expect("files lock");
+        v.push(spans);
+        v.len() - 1
+    }
+
+    fn into_vec(self) -> Vec<yaml::SpanMap> {
+        self.spans.into_inner().expect("files lock")
+    }
+}
+
+/// A source file's text, or a located error when it cannot be read as UTF-8.
+pub fn read_text(root: &Path, path: &Path) -> Result<(Arc<str>, String), Diagnostic> {
+    let rel = rel_name(root, path);
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(Span::file(&rel), format!("cannot read the file: {e}"))
+            .hint("check that the file exists and can be read")
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Ok((rel, text))
+        }
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let valid = std::str::from_utf8(valid).unwrap_or("");
+            let line = valid.matches('\n').count() + 1;
+            let col = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            Err(Diagnostic::error(Span::new(&rel, line, col), "the file is not UTF-8 text")
+                .hint("save the file as UTF-8 (in most editors: 另存为 → 编码 UTF-8)"))
+        }
+    }
+}
+
+/// `path` relative to `root`, with `/` separators, for messages.
+pub fn rel_name(root: &Path, path: &Path) -> Arc<str> {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+    Arc::from(parts.join("/"))
+}
+
+/// Load a whole site. Errors of every file are returned together.
+pub fn load(root: &Path) -> Result<(Model, Diagnostics), Failed> {
+    let mut diags = Diagnostics::default();
+    let files = Files::default();
+    let config = match load_config(root, &files) {
+        Ok(c) => Some(c),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    };
+    let platforms = guides::load_all(root, &files, &mut diags);
+    let (sections, pages) = content::load_all(root, &files, &mut diags);
+    match config {
+        Some(config) if !diags.has_errors() => Ok((
+            Model {
+                config,
+                platforms,
+                sections,
+                pages,
+                files: files.into_vec(),
+            },
+            diags,
+        )),
+        _ => Err(Failed(diags)),
+    }
+}
+
+fn load_config(root: &Path, files: &Files) -> Result<Config, Diagnostic> {
+    let path = root.join("site.yaml");
+    if !path.is_file() {
+        let rel: Arc<str> = Arc::from("site.yaml");
+        return Err(Diagnostic::error(
+            Span::file(&rel),
+            format!("no site.yaml in {}", root.display()),
+        )
+        .hint("run guidepost in the site folder, or pass --root with the folder that holds site.yaml"));
+    }
+    let (rel, text) = read_text(root, &path)?;
+    let (config, spans): (Config, _) = yaml::parse(&rel, &text, 0)?;
+    files.add(spans);
+    Ok(config)
+}
+
+/// The files in `dir` with extension `ext`, sorted by name.
+pub fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == ext))
+        .collect();
+    out.sort();
+    out
+}

@@ -1,0 +1,331 @@
+//! YAML sources: a located read of one YAML document into a typed value.
+//!
+//! Two passes over the text. The first walks the YAML events (yaml-rust2 keeps positions)
+//! to refuse what serde_yaml would accept silently or report at 1:1 — duplicate keys,
+//! aliases (alias bombs), too-deep nesting, several documents — and to record where every
+//! value starts, by path (`steps.3.materials.1`). The second deserialises with serde_yaml into
+//! the `deny_unknown_fields` source structs. Positions are shifted by `line_offset`, so errors
+//! in front matter point into the whole file.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::scanner::Marker;
+
+use crate::diag::{Diagnostic, Span};
+
+/// Deepest nesting a source may use; real guides stay far below it.
+const MAX_DEPTH: usize = 48;
+
+/// Where each value of a YAML document starts, by dotted path (`faqs.2.related.0`).
+#[derive(Debug, Default, Clone)]
+pub struct SpanMap {
+    file: Arc<str>,
+    at: HashMap<String, (u32, u32)>,
+}
+
+impl SpanMap {
+    /// The span of the value at `path`, or of its nearest recorded parent.
+    pub fn span(&self, path: &str) -> Span {
+        let mut p = path;
+        loop {
+            if let Some(&(line, col)) = self.at.get(p) {
+                return Span {
+                    file: self.file.clone(),
+                    line,
+                    col,
+                };
+            }
+            match p.rfind('.') {
+                Some(i) => p = &p[..i],
+                None => break,
+            }
+        }
+        self.at
+            .get("")
+            .map(|&(line, col)| Span {
+                file: self.file.clone(),
+                line,
+                col,
+            })
+            .unwrap_or_else(|| Span::file(&self.file))
+    }
+
+    pub fn file(&self) -> &Arc<str> {
+        &self.file
+    }
+}
+
+enum Frame {
+    Map {
+        path: String,
+        key: Option<String>,
+        keys: HashMap<String, (u32, u32)>,
+    },
+    Seq {
+        path: String,
+        next: usize,
+    },
+}
+
+fn join(parent: &str, child: &str) -> String {
+    if parent.is_empty() {
+        child.to_string()
+    } else {
+        format!("{parent}.{child}")
+    }
+}
+
+struct Scan<'a> {
+    file: &'a Arc<str>,
+    line_offset: usize,
+    stack: Vec<Frame>,
+    spans: HashMap<String, (u32, u32)>,
+}
+
+impl Scan<'_> {
+    fn pos(&self, m: &Marker) -> (u32, u32) {
+        ((m.line() + self.line_offset) as u32, (m.col() + 1) as u32)
+    }
+
+    fn span(&self, m: &Marker) -> Span {
+        let (line, col) = self.pos(m);
+        Span {
+            file: self.file.clone(),
+            line,
+            col,
+        }
+    }
+
+    /// A node starts. Returns its path, or None when it is a mapping key (already recorded).
+    fn node(&mut self, m: &Marker, key_text: Option<&str>) -> Result<Option<String>, Diagnostic> {
+        let pos = self.pos(m);
+        let span = self.span(m);
+        let path = match self.stack.last_mut() {
+            None => String::new(),
+            Some(Frame::Seq { path, next }) => {
+                *next += 1;
+                join(path, &(*next - 1).to_string())
+            }
+            Some(Frame::Map { path, key, keys }) => match key.take() {
+                Some(k) => join(path, &k),
+                None => {
+                    let Some(text) = key_text else {
+                        return Err(Diagnostic::error(span, "a key here is a list or a mapping")
+                            .hint("keys must be plain words, like `title:`"));
+                    };
+                    if let Some(&(line, col)) = keys.get(text) {
+                        let first = Span {
+                            file: self.file.clone(),
+                            line,
+                            col,
+                        };
+                        return Err(Diagnostic::error(span, format!("duplicate key `{text}`"))
+                            .related(first, "first given here")
+                            .hint("a key may appear once per item: remove or merge one of them"));
+                    }
+                    if keys.is_empty() {
+                        // A block mapping's start mark is unreliable; its first key is where it starts.
+                        self.spans.insert(path.clone(), pos);
+                    }
+                    keys.insert(text.to_string(), pos);
+                    *key = Some(text.to_string());
+                    return Ok(None);
+                }
+            },
+        };
+        self.spans.insert(path.clone(), pos);
+        Ok(Some(path))
+    }
+}
+
+/// Read one YAML document into `T`, refusing duplicate keys, aliases and deep nesting.
+pub fn parse<T: DeserializeOwned>(
+    file: &Arc<str>,
+    text: &str,
+    line_offset: usize,
+) -> Result<(T, SpanMap), Diagnostic> {
+    let spans = scan(file, text, line_offset)?;
+    let source = if text.trim().is_empty() { "{}" } else { text };
+    match serde_yaml::from_str::<T>(source) {
+        Ok(v) => Ok((v, spans)),
+        Err(e) => Err(serde_error(file, &e, line_offset)),
+    }
+}
+
+/// The event pass: positions by path, and the problems serde_yaml does not report well.
+pub fn scan(file: &Arc<str>, text: &str, line_offset: usize) -> Result<SpanMap, Diagnostic> {
+    let mut s = Scan {
+        file,
+        line_offset,
+        stack: Vec::new(),
+        spans: HashMap::new(),
+    };
+    let mut documents = 0;
+    let mut parser = Parser::new_from_str(text);
+    loop {
+        let (event, mark) = parser.next_token().map_err(|e| {
+            let m = e.marker();
+            if e.info().contains("recursion limit") {
+                return too_deep(s.span(m));
+            }
+            Diagnostic::error(s.span(m), format!("YAML syntax: {}", e.info())).hint(SYNTAX_HINT)
+        })?;
+        match event {
+            Event::StreamEnd => break,
+            Event::DocumentStart => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(Diagnostic::error(s.span(&mark), "a second YAML document")
+                        .hint("a guide file holds one document: remove the `---` line here"));
+                }
+            }
+            Event::Alias(_) => {
+                return Err(Diagnostic::error(s.span(&mark), "YAML alias (`*name`)")
+                    .hint("guidepost does not use YAML anchors and aliases: write the value out"));
+            }
+            Event::Scalar(value, ..) => {
+                s.node(&mark, Some(&value))?;
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                if s.stack.len() >= MAX_DEPTH {
+                    return Err(too_deep(s.span(&mark)));
+                }
+                let is_map = matches!(event, Event::MappingStart(..));
+                let path = s.node(&mark, None)?.unwrap_or_default();
+                s.stack.push(if is_map {
+                    Frame::Map {
+                        path,
+                        key: None,
+                        keys: HashMap::new(),
+                    }
+                } else {
+                    Frame::Seq { path, next: 0 }
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                s.stack.pop();
+            }
+            _ => {}
+        }
+    }
+    Ok(SpanMap {
+        file: file.clone(),
+        at: s.spans,
+    })
+}
+
+fn too_deep(span: Span) -> Diagnostic {
+    Diagnostic::error(span, "nested too deeply")
+        .hint(format!("a source may nest at most {MAX_DEPTH} levels: flatten this value"))
+}
+
+const SYNTAX_HINT: &str = "check the indentation (spaces, not tabs), that every key ends with `:`, \
+     and put quotes around text that contains `: ` or starts with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `%` or `@`";
+
+fn serde_error(file: &Arc<str>, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+    let (line, col) = e
+        .location()
+        .map(|l| (l.line() + line_offset, l.column()))
+        .unwrap_or((1 + line_offset, 1));
+    let full = e.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    };
+    let hint = if message.contains("unknown field") {
+        "check the spelling of this key; the keys allowed here are listed in the message (docs/format.md describes each)".to_string()
+    } else if let Some(field) = message.split("missing field `").nth(1) {
+        let field = field.split('`').next().unwrap_or(field);
+        format!("add `{field}: …` to this item (docs/format.md describes it)")
+    } else if message.contains("invalid type") || message.contains("invalid value") {
+        "this value has the wrong kind: a list is written `[a, b]` or as `- ` lines, text may need quotes, dates are YYYY-MM-DD".to_string()
+    } else if message.contains("unknown variant") {
+        "use one of the values listed in the message".to_string()
+    } else {
+        SYNTAX_HINT.to_string()
+    };
+    Diagnostic::error(Span::new(file, line, col), message).hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Doc {
+        #[allow(dead_code)]
+        title: String,
+        #[serde(default)]
+        items: Vec<Item>,
+    }
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Item {
+        #[allow(dead_code)]
+        id: String,
+    }
+
+    fn file() -> Arc<str> {
+        Arc::from("guides/x/faq.yaml")
+    }
+
+    fn err(text: &str) -> Diagnostic {
+        parse::<Doc>(&file(), text, 0).unwrap_err()
+    }
+
+    #[test]
+    fn records_value_positions_by_path() {
+        let (_, spans) = parse::<Doc>(&file(), "title: t\nitems:\n  - id: a\n  - id: b\n", 0).unwrap();
+        assert_eq!(spans.span("items.1.id").to_string(), "guides/x/faq.yaml:4:9");
+        assert_eq!(spans.span("items.1").to_string(), "guides/x/faq.yaml:4:5");
+        assert_eq!(spans.span("items.1.nope").to_string(), "guides/x/faq.yaml:4:5");
+    }
+
+    #[test]
+    fn duplicate_key_names_both_places() {
+        let d = err("title: a\nitems: []\ntitle: b\n");
+        assert_eq!(d.span.to_string(), "guides/x/faq.yaml:3:1");
+        assert_eq!(d.message, "duplicate key `title`");
+        assert_eq!(d.related[0].0.to_string(), "guides/x/faq.yaml:1:1");
+    }
+
+    #[test]
+    fn unknown_and_missing_fields_are_located() {
+        let d = err("title: a\nitems:\n  - id: a\n    idd: b\n");
+        assert_eq!((d.span.line, d.span.col), (4, 5));
+        assert!(d.message.contains("unknown field `idd`"), "{}", d.message);
+        let d = err("title: a\nitems:\n  - {}\n");
+        assert!(d.message.contains("missing field `id`"), "{}", d.message);
+        assert_eq!(d.span.line, 3);
+    }
+
+    #[test]
+    fn wrong_type_is_located() {
+        let d = err("title: a\nitems: 3\n");
+        assert_eq!((d.span.line, d.span.col), (2, 8));
+        assert!(d.message.contains("invalid type"), "{}", d.message);
+    }
+
+    #[test]
+    fn syntax_error_is_located_with_offset() {
+        let d = parse::<Doc>(&file(), "title: a\n  items: - [\n", 1).unwrap_err();
+        assert_eq!(d.span.line, 3);
+        assert!(d.message.starts_with("YAML syntax"), "{}", d.message);
+    }
+
+    #[test]
+    fn alias_bomb_and_deep_nesting_are_refused() {
+        let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n";
+        let d = err(bomb);
+        assert_eq!((d.span.line, d.span.col), (2, 8));
+        let deep = format!("title: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+        let d = err(&deep);
+        assert_eq!(d.message, "nested too deeply");
+        assert_eq!(d.span.line, 1);
+    }
+}

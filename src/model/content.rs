@@ -1,0 +1,66 @@
+//! Markdown pages and sections from `content/`.
+
+use serde::Deserialize;
+
+use super::{Date, Origin};
+
+/// The YAML front matter of a page or a section's `_index.md`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub weight: i64,
+    #[serde(default)]
+    pub updated: Option<Date>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub slug: Option<String>,
+}
+
+/// A heading of a Markdown body, with the anchor id it gets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A link in a Markdown body to another Markdown file, found while loading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The link target as written (`../a/b.md#x`).
+    pub dest: String,
+    pub line: u32,
+    pub col: u32,
+}
+
+/// A page: `content/a/b.md`, published at `a/b/`.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub front: FrontMatter,
+    /// Path under `content/`, with `/` (`a/b.md`).
+    pub rel: String,
+    /// Output path relative to the site root, with a trailing slash (`a/b/`).
+    pub url: String,
+    pub body: String,
+    /// Line in the file where the body starts (1 when there is no front matter).
+    pub body_line: u32,
+    pub headings: Vec<Heading>,
+    pub links: Vec<Link>,
+    pub has_code: bool,
+    pub origin: Origin,
+}
+
+/// A folder of `content/`, described by its `_index.md` (optional).
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub page: Page,
+    /// Indices into `Model::pages` of the pages directly in this folder, in display order.
+    pub pages: Vec<usize>,
+    /// Indices into `Model::sections` of the subsections.
+    pub subsections: Vec<usize>,
+}

@@ -1,0 +1,269 @@
+//! The structured guide sources of one platform, as read from `guides/<platform>/`.
+//!
+//! These structs are both the YAML source format (`deny_unknown_fields`: a misspelled key is
+//! an error) and the typed model later stages read. Each item keeps an [`Origin`], from which
+//! any stage can get the file, line and column of the item or of one of its fields.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Date, Origin};
+
+/// The official document a piece of guidance comes from.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// `guides/<platform>/platform.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlatformMeta {
+    pub id: String,
+    pub name: String,
+    pub owner: String,
+    #[serde(default)]
+    pub entry_url: Option<String>,
+    #[serde(default)]
+    pub contact: Option<String>,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub weight: i64,
+    pub source: Source,
+    pub verified: Date,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Material {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub requirements: Vec<String>,
+    #[serde(default)]
+    pub formats: Vec<String>,
+    #[serde(default)]
+    pub max_size: Option<String>,
+    #[serde(default)]
+    pub template: Option<Template>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaterialsFile {
+    pub materials: Vec<Material>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    pub role: String,
+    pub system: String,
+    #[serde(default)]
+    pub body: String,
+    #[serde(default)]
+    pub materials: Vec<String>,
+    #[serde(default)]
+    pub wait: Option<String>,
+    #[serde(default)]
+    pub notify: Option<String>,
+    #[serde(default)]
+    pub next: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// `guides/<platform>/flows/<name>.yaml`: one onboarding flow.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flow {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub weight: i64,
+    #[serde(default)]
+    pub source: Option<Source>,
+    #[serde(default)]
+    pub verified: Option<Date>,
+    pub steps: Vec<Step>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+impl Flow {
+    /// The roles of the flow in order of first appearance: the swimlanes.
+    pub fn roles(&self) -> Vec<&str> {
+        let mut roles: Vec<&str> = Vec::new();
+        for s in &self.steps {
+            if !roles.contains(&s.role.as_str()) {
+                roles.push(&s.role);
+            }
+        }
+        roles
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Faq {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub related: Vec<String>,
+    #[serde(default)]
+    pub former_ids: Vec<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqFile {
+    pub faqs: Vec<Faq>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub category: String,
+    #[serde(default)]
+    pub group: Option<String>,
+    pub requires: String,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFile {
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub id: String,
+    pub term: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub definition: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryFile {
+    pub terms: Vec<Term>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    pub label: String,
+    pub next: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub help: String,
+    pub answers: Vec<Answer>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub materials: Vec<String>,
+    #[serde(default)]
+    pub submit: Option<String>,
+    #[serde(default)]
+    pub steps: Vec<String>,
+    #[serde(default)]
+    pub body: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// `guides/<platform>/trees/<name>.yaml`: a decision tree.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tree {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    pub start: String,
+    #[serde(default)]
+    pub source: Option<Source>,
+    #[serde(default)]
+    pub verified: Option<Date>,
+    pub questions: Vec<Question>,
+    pub outcomes: Vec<Outcome>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// Everything of one platform folder.
+#[derive(Debug, Clone)]
+pub struct Platform {
+    pub meta: PlatformMeta,
+    /// The folder name under `guides/`.
+    pub dir: String,
+    pub materials: Vec<Material>,
+    pub flows: Vec<Flow>,
+    pub faqs: Vec<Faq>,
+    pub rules: Vec<Rule>,
+    pub terms: Vec<Term>,
+    pub trees: Vec<Tree>,
+}
+
+impl Platform {
+    pub fn id(&self) -> &str {
+        &self.meta.id
+    }
+
+    /// The source a flow's facts come from: its own, or the platform's.
+    pub fn source_of<'a>(&'a self, own: &'a Option<Source>) -> &'a Source {
+        own.as_ref().unwrap_or(&self.meta.source)
+    }
+
+    pub fn verified_of(&self, own: &Option<Date>) -> Date {
+        own.unwrap_or(self.meta.verified)
+    }
+}

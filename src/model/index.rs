@@ -1,0 +1,203 @@
+//! Every id of the site and the URL it is published at.
+//!
+//! One place decides the URL scheme, so `check` (do links resolve?) and `render` (write the
+//! link) can never disagree. URLs are relative to the site root, without a leading slash; a
+//! page URL ends in `/`, a fragment follows `#`.
+
+use std::collections::BTreeMap;
+
+use crate::diag::{Diagnostic, Span};
+
+use super::{Model, Origin};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Platform,
+    Flow,
+    Step,
+    Material,
+    Faq,
+    Rule,
+    Term,
+    Tree,
+    Question,
+    Outcome,
+}
+
+impl Kind {
+    /// The word merchants see for this kind of item.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Platform => "平台",
+            Kind::Flow => "流程",
+            Kind::Step => "步骤",
+            Kind::Material => "材料",
+            Kind::Faq => "常见问题",
+            Kind::Rule => "规则",
+            Kind::Term => "术语",
+            Kind::Tree => "决策",
+            Kind::Question => "决策",
+            Kind::Outcome => "决策",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub kind: Kind,
+    pub url: String,
+    pub title: String,
+    pub origin: Origin,
+    /// Index of the platform in `Model::platforms`.
+    pub platform: usize,
+}
+
+/// Ids of the site. Step ids are keyed `flow-id/step-id`; former FAQ ids map to their FAQ.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub ids: BTreeMap<String, Target>,
+    /// Old FAQ id → current FAQ id.
+    pub former: BTreeMap<String, String>,
+}
+
+/// Names a platform's own pages use under `<platform>/`: no flow or tree may take them.
+pub const RESERVED: &[&str] = &["faq", "rules", "materials", "glossary", "assets", "search"];
+
+pub mod url {
+    pub fn platform(p: &str) -> String {
+        format!("{p}/")
+    }
+    pub fn flow(p: &str, flow: &str) -> String {
+        format!("{p}/{flow}/")
+    }
+    pub fn step(p: &str, flow: &str, step: &str) -> String {
+        format!("{p}/{flow}/#{step}")
+    }
+    pub fn faq_list(p: &str) -> String {
+        format!("{p}/faq/")
+    }
+    pub fn faq(p: &str, id: &str) -> String {
+        format!("{p}/faq/{id}/")
+    }
+    pub fn rules(p: &str) -> String {
+        format!("{p}/rules/")
+    }
+    pub fn materials(p: &str) -> String {
+        format!("{p}/materials/")
+    }
+    pub fn glossary() -> String {
+        "glossary/".to_string()
+    }
+    pub fn tree(p: &str, tree: &str) -> String {
+        format!("{p}/{tree}/")
+    }
+    pub fn tree_node(p: &str, tree: &str, node: &str) -> String {
+        format!("{p}/{tree}/{node}/")
+    }
+}
+
+impl Index {
+    /// Collect every id. A duplicate id is an error naming both places.
+    pub fn build(model: &Model) -> (Index, Vec<Diagnostic>) {
+        let mut b = Builder {
+            model,
+            index: Index::default(),
+            diags: Vec::new(),
+        };
+        for (pi, p) in model.platforms.iter().enumerate() {
+            let pid = p.id();
+            b.add(pi, pid, Kind::Platform, url::platform(pid), &p.meta.name, &p.meta.origin, "id");
+            for m in &p.materials {
+                let u = format!("{}#{}", url::materials(pid), m.id);
+                b.add(pi, &m.id, Kind::Material, u, &m.name, &m.origin, "id");
+            }
+            for f in &p.flows {
+                b.add(pi, &f.id, Kind::Flow, url::flow(pid, &f.id), &f.title, &f.origin, "id");
+                for s in &f.steps {
+                    let key = format!("{}/{}", f.id, s.id);
+                    b.add(pi, &key, Kind::Step, url::step(pid, &f.id, &s.id), &s.title, &s.origin, "id");
+                }
+            }
+            for q in &p.faqs {
+                b.add(pi, &q.id, Kind::Faq, url::faq(pid, &q.id), &q.question, &q.origin, "id");
+                for (i, old) in q.former_ids.iter().enumerate() {
+                    let field = format!("former_ids.{i}");
+                    b.add(pi, old, Kind::Faq, url::faq(pid, old), &q.question, &q.origin, &field);
+                    b.index.former.insert(old.clone(), q.id.clone());
+                }
+            }
+            for r in &p.rules {
+                let u = format!("{}#{}", url::rules(pid), r.id);
+                b.add(pi, &r.id, Kind::Rule, u, &r.category, &r.origin, "id");
+            }
+            for t in &p.terms {
+                let u = format!("{}#{}", url::glossary(), t.id);
+                b.add(pi, &t.id, Kind::Term, u, &t.term, &t.origin, "id");
+            }
+            for t in &p.trees {
+                b.add(pi, &t.id, Kind::Tree, url::tree(pid, &t.id), &t.title, &t.origin, "id");
+                for q in &t.questions {
+                    let u = url::tree_node(pid, &t.id, &q.id);
+                    b.add(pi, &q.id, Kind::Question, u, &q.text, &q.origin, "id");
+                }
+                for o in &t.outcomes {
+                    let u = url::tree_node(pid, &t.id, &o.id);
+                    b.add(pi, &o.id, Kind::Outcome, u, &o.title, &o.origin, "id");
+                }
+            }
+        }
+        (b.index, b.diags)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Target> {
+        self.ids.get(id)
+    }
+}
+
+struct Builder<'a> {
+    model: &'a Model,
+    index: Index,
+    diags: Vec<Diagnostic>,
+}
+
+impl Builder<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn add(&mut self, platform: usize, id: &str, kind: Kind, url: String, title: &str, origin: &Origin, field: &str) {
+        let span = self.model.span(origin, field);
+        if let Some(d) = bad_id(id, span.clone()) {
+            self.diags.push(d);
+            return;
+        }
+        if let Some(first) = self.index.ids.get(id) {
+            let first_span = self.model.span(&first.origin, "id");
+            self.diags.push(
+                Diagnostic::error(span, format!("duplicate id `{id}`"))
+                    .related(first_span, "first used here")
+                    .hint("ids must be unique across the whole site: rename one of them (keep published ids; list a renamed FAQ's old id in former_ids)"),
+            );
+            return;
+        }
+        let target = Target {
+            kind,
+            url,
+            title: title.to_string(),
+            origin: origin.clone(),
+            platform,
+        };
+        self.index.ids.insert(id.to_string(), target);
+    }
+}
+
+/// Ids are lowercase ASCII letters, digits and `-` (a step key has one `/`).
+fn bad_id(id: &str, span: Span) -> Option<Diagnostic> {
+    let ok = !id.is_empty()
+        && id
+            .split('/')
+            .all(|part| !part.is_empty() && part.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-'))
+        && id.matches('/').count() <= 1;
+    (!ok).then(|| {
+        Diagnostic::error(span, format!("invalid id `{id}`"))
+            .hint("ids use lowercase ASCII letters, digits and `-`, e.g. `deposit-voucher`")
+    })
+}

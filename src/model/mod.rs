@@ -1,0 +1,132 @@
+//! The typed model of a site: configuration, platforms with their guides, Markdown pages.
+//!
+//! Built by `load`, read by `check` and `render`. The model knows where every item came from
+//! (an [`Origin`] resolved through the file's [`SpanMap`]) but holds no HTML and no paths of
+//! the output.
+
+pub mod content;
+pub mod guide;
+pub mod index;
+pub mod links;
+
+use std::fmt;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::diag::Span;
+use crate::load::yaml::SpanMap;
+
+pub use content::{Heading, Link, Page, Section};
+pub use guide::{Faq, Flow, Material, Platform, Rule, Source, Step, Term, Tree};
+
+/// A file the model was read from, and where its values are.
+pub type FileId = usize;
+
+/// Where an item was defined: its file and its dotted path in that file (`faqs.3`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub file: FileId,
+    pub path: String,
+}
+
+impl Origin {
+    pub fn child(&self, key: impl fmt::Display) -> Origin {
+        Origin {
+            file: self.file,
+            path: if self.path.is_empty() {
+                key.to_string()
+            } else {
+                format!("{}.{key}", self.path)
+            },
+        }
+    }
+}
+
+/// A calendar day, written `YYYY-MM-DD` in sources and output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub NaiveDate);
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map(Date)
+            .map_err(|_| serde::de::Error::custom(format!("invalid date `{s}`, expected YYYY-MM-DD")))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+/// `site.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    #[serde(default = "default_stale")]
+    pub stale_after_days: u32,
+    #[serde(default)]
+    pub popular: Vec<String>,
+}
+
+fn default_language() -> String {
+    "zh-CN".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_stale() -> u32 {
+    365
+}
+
+impl Config {
+    /// The base URL with exactly one trailing slash.
+    pub fn base(&self) -> String {
+        format!("{}/", self.base_url.trim_end_matches('/'))
+    }
+}
+
+/// A whole site, as loaded.
+#[derive(Debug)]
+pub struct Model {
+    pub config: Config,
+    pub platforms: Vec<Platform>,
+    pub sections: Vec<Section>,
+    pub pages: Vec<Page>,
+    /// Positions of every YAML value, by file (front matter included).
+    pub files: Vec<SpanMap>,
+}
+
+impl Model {
+    /// The span of `origin`, or of one of its fields (`field` may be empty).
+    pub fn span(&self, origin: &Origin, field: &str) -> Span {
+        let path = if field.is_empty() {
+            origin.path.clone()
+        } else {
+            origin.child(field).path
+        };
+        self.files[origin.file].span(&path)
+    }
+
+    pub fn file_name(&self, id: FileId) -> &Arc<str> {
+        self.files[id].file()
+    }
+}
