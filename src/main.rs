@@ -1,10 +1,16 @@
-fn main() {
-    let root = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or(".".into()));
-    match guidepost::build::load_checked(&root) {
-        Ok((m, i, d)) => {
-            for x in d.sorted() { eprintln!("{x}"); }
-            println!("ok: {} platforms, {} pages, {} ids", m.platforms.len(), m.pages.len(), i.ids.len());
-        }
-        Err(f) => { for x in f.0.sorted() { eprintln!("{x}"); } std::process::exit(1) }
+//! The `guidepost` binary: parse the command line, run the command, map the result to an
+//! exit code (0 ok, 1 problems in the sources, 2 the output could not be written).
+
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cmd::Cli::parse();
+    match cli.command {
+        cmd::Command::Build(args) => cmd::build::execute(args),
+        cmd::Command::Check(args) => cmd::check::execute(args),
     }
 }

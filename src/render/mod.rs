@@ -1,1 +1,264 @@
-//! render
+//! Stage 4: turn the checked model into the files of the site, in memory.
+//!
+//! Builds a view per page (see [`views`]), renders it with the theme's tera templates, and
+//! returns every output file with its path. Rendering reads the model and writes nothing to
+//! disk; that is the `write` stage's job.
+
+mod content;
+mod guides;
+pub mod markdown;
+mod pages;
+pub mod svg;
+pub mod theme;
+pub mod views;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+use syntect::parsing::SyntaxSet;
+
+use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::model::index::Index;
+use crate::model::links::Resolver;
+use crate::model::Model;
+use markdown::Glossary;
+use theme::Theme;
+use views::{Assets, Base, LinkView, SiteView};
+
+/// One file of the output: its path under the output folder (`a/b/index.html`) and content.
+#[derive(Debug)]
+pub struct OutFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// HTML-escape text for element content and quoted attributes.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    pulldown_cmark_escape::escape_html(&mut out, s).expect("writing to a String");
+    out
+}
+
+/// `a/b/` → `../../`.
+pub fn root_prefix(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// Everything rendering needs, shared by every page.
+pub struct Renderer<'a> {
+    pub model: &'a Model,
+    pub index: &'a Index,
+    pub resolver: Resolver<'a>,
+    pub glossary: Glossary,
+    pub theme: Theme,
+    pub site: SiteView,
+    syntax: OnceLock<SyntaxSet>,
+    /// Site-root-relative URLs of the top navigation.
+    nav: Vec<LinkView>,
+}
+
+pub fn render(root: &Path, model: &Model, index: &Index) -> Result<Vec<OutFile>, Diagnostics> {
+    let highlight = uses_code(model).then(highlight_css);
+    let extra: Vec<(String, Vec<u8>)> = highlight.map(|css| ("highlight.css".to_string(), css.into_bytes())).into_iter().collect();
+    let theme = theme::load(root, &model.config.theme, extra)?;
+    let r = Renderer::new(model, index, theme);
+    let mut diags = Diagnostics::default();
+    let mut out = Vec::new();
+    pages::site_pages(&r, &mut out, &mut diags);
+    guides::all(&r, &mut out, &mut diags);
+    content::all(&r, &mut out, &mut diags);
+    for asset in r.theme.assets.values() {
+        out.push(OutFile {
+            path: asset.path.clone(),
+            bytes: asset.bytes.clone(),
+        });
+    }
+    copy_static(root, &mut out, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+impl<'a> Renderer<'a> {
+    fn new(model: &'a Model, index: &'a Index, theme: Theme) -> Self {
+        let mut terms = Vec::new();
+        for p in &model.platforms {
+            for t in &p.terms {
+                let url = format!("glossary/#{}", t.id);
+                for word in std::iter::once(&t.term).chain(&t.aliases) {
+                    terms.push((word.clone(), t.id.clone(), url.clone()));
+                }
+            }
+        }
+        terms.sort();
+        terms.dedup_by(|a, b| a.0 == b.0);
+        let mut nav: Vec<LinkView> = model
+            .platforms
+            .iter()
+            .map(|p| LinkView {
+                title: p.meta.name.clone(),
+                url: format!("{}/", p.id()),
+            })
+            .collect();
+        for s in &model.sections {
+            if s.page.url.matches('/').count() == 1 {
+                nav.push(LinkView {
+                    title: s.page.front.title.clone(),
+                    url: s.page.url.clone(),
+                });
+            }
+        }
+        if !terms.is_empty() {
+            nav.push(LinkView {
+                title: "术语表".into(),
+                url: "glossary/".into(),
+            });
+        }
+        let c = &model.config;
+        Renderer {
+            model,
+            index,
+            resolver: Resolver::new(model, index),
+            glossary: Glossary::new(terms),
+            theme,
+            site: SiteView {
+                title: c.title.clone(),
+                description: c.description.clone(),
+                base_url: c.base(),
+                language: c.language.clone(),
+            },
+            syntax: OnceLock::new(),
+            nav,
+        }
+    }
+
+    pub fn syntax(&self) -> &SyntaxSet {
+        self.syntax.get_or_init(SyntaxSet::load_defaults_newlines)
+    }
+
+    /// The common part of a page at `path` (site-root-relative, ending in `/`).
+    pub fn base(&self, path: &str, title: &str, description: &str, crumbs: Vec<LinkView>) -> Base<'_> {
+        let root = root_prefix(path);
+        self.base_at(root, path, title, description, crumbs)
+    }
+
+    pub fn base_at(&self, root: String, path: &str, title: &str, description: &str, crumbs: Vec<LinkView>) -> Base<'_> {
+        let rel = |u: &str| format!("{root}{u}");
+        let mut breadcrumbs = vec![LinkView {
+            title: "首页".into(),
+            url: rel(""),
+        }];
+        breadcrumbs.extend(crumbs.into_iter().map(|c| LinkView {
+            url: rel(&c.url),
+            title: c.title,
+        }));
+        Base {
+            site: &self.site,
+            path: path.to_string(),
+            permalink: format!("{}{path}", self.site.base_url),
+            title: title.to_string(),
+            description: description.to_string(),
+            breadcrumbs,
+            nav: self
+                .nav
+                .iter()
+                .map(|n| LinkView {
+                    title: n.title.clone(),
+                    url: rel(&n.url),
+                })
+                .collect(),
+            assets: Assets {
+                css: rel(&self.theme.asset_path("style.css")),
+                js: rel(&self.theme.asset_path("guidepost.js")),
+                highlight: self.theme.assets.get("highlight.css").map(|a| rel(&a.path)),
+            },
+            root,
+        }
+    }
+
+    /// Render guide Markdown (no content-file context) for a page whose root prefix is `root`.
+    pub fn md(&self, text: &str, root: &str, linked: &mut BTreeSet<String>) -> String {
+        self.md_with(text, root, linked, None)
+    }
+
+    pub fn md_with(&self, text: &str, root: &str, linked: &mut BTreeSet<String>, skip_term: Option<&str>) -> String {
+        if text.trim().is_empty() {
+            return String::new();
+        }
+        let ids = markdown::heading_ids(text);
+        let syntax = || self.syntax();
+        let ctx = markdown::Ctx {
+            resolver: &self.resolver,
+            glossary: &self.glossary,
+            syntax: &syntax,
+            root,
+            from_rel: "",
+            heading_ids: &ids,
+            skip_term,
+        };
+        markdown::render(text, &ctx, linked)
+    }
+
+    /// Render `template` with the base and the page's own view merged into one context.
+    pub fn page<T: Serialize>(&self, template: &str, base: Base, view: &T, out_path: String) -> Result<OutFile, Diagnostic> {
+        #[derive(Serialize)]
+        struct Merged<'b, T> {
+            #[serde(flatten)]
+            base: Base<'b>,
+            #[serde(flatten)]
+            view: &'b T,
+        }
+        let ctx = tera::Context::from_serialize(Merged { base, view })
+            .map_err(|e| Diagnostic::error(Span::file(&"templates".into()), format!("view: {e}")))?;
+        let html = self.theme.tera.render(template, &ctx).map_err(|e| {
+            let file: std::sync::Arc<str> = format!("templates/{template}").into();
+            Diagnostic::error(Span::file(&file), format!("rendering `{template}`: {}", theme::error_chain(&e)))
+                .hint("a template override may use only the variables of its page's view (see docs/themes.md)")
+        })?;
+        Ok(OutFile {
+            path: out_path,
+            bytes: html.into_bytes(),
+        })
+    }
+}
+
+fn uses_code(model: &Model) -> bool {
+    let mut any = model.pages.iter().chain(model.sections.iter().map(|s| &s.page)).any(|p| p.has_code);
+    crate::model::walk::for_each_guide_markdown(model, |_, _, text| any |= text.contains("```") || text.contains("~~~"));
+    any
+}
+
+/// Classed syntect CSS: a light theme, and a dark one under `prefers-color-scheme: dark`.
+fn highlight_css() -> String {
+    use syntect::highlighting::ThemeSet;
+    use syntect::html::{css_for_theme_with_class_style, ClassStyle};
+    let themes = ThemeSet::load_defaults();
+    let style = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+    let light = css_for_theme_with_class_style(&themes.themes["InspiredGitHub"], style).unwrap_or_default();
+    let dark = css_for_theme_with_class_style(&themes.themes["base16-ocean.dark"], style).unwrap_or_default();
+    format!("{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n")
+}
+
+/// The site's `static/` folder and the non-Markdown files of `content/`, copied as they are.
+fn copy_static(root: &Path, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
+    for (dir, skip_md) in [("static", false), ("content", true)] {
+        let base = root.join(dir);
+        for entry in walkdir::WalkDir::new(&base).sort_by_file_name().into_iter().flatten() {
+            let p = entry.path();
+            if !entry.file_type().is_file() || (skip_md && p.extension().is_some_and(|e| e == "md")) {
+                continue;
+            }
+            match std::fs::read(p) {
+                Ok(bytes) => out.push(OutFile {
+                    path: crate::load::rel_name(&base, p).to_string(),
+                    bytes,
+                }),
+                Err(e) => diags.push(Diagnostic::error(Span::file(&crate::load::rel_name(root, p)), format!("cannot read: {e}"))),
+            }
+        }
+    }
+}

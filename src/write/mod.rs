@@ -1,1 +1,139 @@
-//! write
+//! Stage 5: put the rendered files on disk without ever losing the last good build.
+//!
+//! The site is written into a fresh folder beside the output, then swapped in by rename; the
+//! old output is removed only after the new one is in place. A failure at any point before
+//! the swap leaves the previous output untouched. An output folder that is a source folder,
+//! holds the site, or holds files guidepost did not write is refused.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::render::OutFile;
+
+/// Marks a folder as guidepost output, so a later build may replace it.
+pub const MARKER: &str = ".guidepost-output";
+const MARKER_TEXT: &str = "This folder is written by `guidepost build`; it is replaced on every build.\n";
+
+#[derive(Debug)]
+pub enum WriteError {
+    Refused { output: PathBuf, reason: String, hint: String },
+    Io { path: PathBuf, error: std::io::Error },
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WriteError::Refused { output, reason, hint } => {
+                write!(f, "error: refusing to write to {}: {reason}\n  hint: {hint}", output.display())
+            }
+            WriteError::Io { path, error } => write!(f, "error: {}: {error}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
+    move |error| WriteError::Io {
+        path: path.to_path_buf(),
+        error,
+    }
+}
+
+/// An absolute, normalised form of `p` that works for paths that do not exist yet.
+fn absolute(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    match abs.canonicalize() {
+        Ok(c) => c,
+        Err(_) => match (abs.parent(), abs.file_name()) {
+            (Some(parent), Some(name)) => absolute(parent).join(name),
+            _ => abs,
+        },
+    }
+}
+
+/// Refuse outputs that would destroy sources or someone's files.
+pub fn guard(root: &Path, output: &Path) -> Result<(), WriteError> {
+    let (root, out) = (absolute(root), absolute(output));
+    let refuse = |reason: &str, hint: &str| {
+        Err(WriteError::Refused {
+            output: output.to_path_buf(),
+            reason: reason.to_string(),
+            hint: hint.to_string(),
+        })
+    };
+    if root.starts_with(&out) {
+        return refuse("it is the site folder or contains it", "choose an output folder inside the site, such as public/");
+    }
+    for src in ["content", "guides", "themes", "templates", "static"] {
+        if out.starts_with(root.join(src)) {
+            return refuse(&format!("it is inside the source folder {src}/"), "choose an output folder such as public/");
+        }
+    }
+    if out.exists() {
+        if !out.is_dir() {
+            return refuse("it is a file", "remove the file or choose another --output");
+        }
+        let empty = fs::read_dir(&out).map_err(io(&out))?.next().is_none();
+        if !empty && !out.join(MARKER).is_file() {
+            return refuse(
+                "it holds files that guidepost did not write",
+                "choose another --output, or empty this folder yourself if its files may go",
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Write `files` as the new content of `output`, atomically replacing the previous build.
+pub fn write(root: &Path, output: &Path, files: &[OutFile]) -> Result<(), WriteError> {
+    guard(root, output)?;
+    let out = absolute(output);
+    let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
+    fs::create_dir_all(&parent).map_err(io(&parent))?;
+    let staging = tempfile::Builder::new().prefix(".guidepost-new-").tempdir_in(&parent).map_err(io(&parent))?;
+    let dir = staging.path();
+    let dirs: BTreeSet<&str> = files.iter().filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d)).collect();
+    for d in &dirs {
+        let p = dir.join(d);
+        fs::create_dir_all(&p).map_err(io(&p))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let p = dir.join(&f.path);
+        fs::write(&p, &f.bytes).map_err(io(&p))
+    })?;
+    fs::write(dir.join(MARKER), MARKER_TEXT).map_err(io(dir))?;
+    make_readable(dir)?;
+    let staged = staging.keep();
+    swap(&staged, &out, &parent)
+}
+
+/// The temporary folder is private (0700); a published site must be readable by a web server.
+fn make_readable(dir: &Path) -> Result<(), WriteError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).map_err(io(dir))?;
+    }
+    Ok(())
+}
+
+fn swap(staged: &Path, out: &Path, parent: &Path) -> Result<(), WriteError> {
+    if !out.exists() {
+        return fs::rename(staged, out).map_err(io(out));
+    }
+    let old = tempfile::Builder::new().prefix(".guidepost-old-").tempdir_in(parent).map_err(io(parent))?.keep();
+    fs::remove_dir(&old).map_err(io(&old))?;
+    fs::rename(out, &old).map_err(io(out))?;
+    if let Err(e) = fs::rename(staged, out) {
+        // Put the previous build back before reporting.
+        let _ = fs::rename(&old, out);
+        let _ = fs::remove_dir_all(staged);
+        return Err(io(out)(e));
+    }
+    fs::remove_dir_all(&old).map_err(io(&old))
+}

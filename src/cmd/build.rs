@@ -1,0 +1,54 @@
+//! `guidepost build`: load, check, render and write the site.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use guidepost::build::{build, Options, Outcome};
+
+use super::{report, RootArg};
+
+/// Build the site into an output folder (default: public/ in the site folder)
+///
+/// The previous output is replaced only when the whole new build succeeded.
+///
+/// Example: guidepost build --root my-site --output /srv/www --base-url https://help.example.cn/
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// Where to write the site [default: <root>/public]
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Override site.yaml's base_url (the absolute URL the site is published at)
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+pub fn execute(args: Args) -> ExitCode {
+    let start = Instant::now();
+    let root = args.root.root;
+    let output = args.output.unwrap_or_else(|| root.join("public"));
+    let opts = Options {
+        root: &root,
+        output: &output,
+        base_url: args.base_url,
+    };
+    match build(&opts) {
+        Ok(Outcome { files, warnings }) => {
+            report(warnings);
+            eprintln!("built {files} files into {} in {} ms", output.display(), start.elapsed().as_millis());
+            ExitCode::SUCCESS
+        }
+        Err(guidepost::build::Error::Sources(failed)) => {
+            let n = report(failed.0);
+            eprintln!("build failed: {n} error(s); {} was left as it was", output.display());
+            ExitCode::from(1)
+        }
+        Err(guidepost::build::Error::Write(e)) => {
+            eprintln!("{e}");
+            eprintln!("build failed; {} was left as it was", output.display());
+            ExitCode::from(2)
+        }
+    }
+}

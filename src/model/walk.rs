@@ -1,0 +1,44 @@
+//! Walks over the model that several stages need.
+
+use super::{Model, Origin};
+
+/// Call `f(origin, field, markdown)` for every Markdown field of the guide sources.
+pub fn for_each_guide_markdown(model: &Model, mut f: impl FnMut(&Origin, &str, &str)) {
+    for p in &model.platforms {
+        f(&p.meta.origin, "summary", &p.meta.summary);
+        if let Some(c) = &p.meta.contact {
+            f(&p.meta.origin, "contact", c);
+        }
+        for m in &p.materials {
+            f(&m.origin, "description", &m.description);
+        }
+        for fl in &p.flows {
+            f(&fl.origin, "summary", &fl.summary);
+            for s in &fl.steps {
+                f(&s.origin, "body", &s.body);
+                if let Some(n) = &s.next {
+                    f(&s.origin, "next", n);
+                }
+            }
+        }
+        for q in &p.faqs {
+            f(&q.origin, "answer", &q.answer);
+        }
+        for r in &p.rules {
+            f(&r.origin, "requires", &r.requires);
+            f(&r.origin, "notes", &r.notes);
+        }
+        for t in &p.terms {
+            f(&t.origin, "definition", &t.definition);
+        }
+        for t in &p.trees {
+            f(&t.origin, "summary", &t.summary);
+            for q in &t.questions {
+                f(&q.origin, "help", &q.help);
+            }
+            for o in &t.outcomes {
+                f(&o.origin, "body", &o.body);
+            }
+        }
+    }
+}

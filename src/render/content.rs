@@ -1,0 +1,118 @@
+//! Pages and sections of `content/`, rendered in parallel (large sites are mostly these).
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+
+use super::views::{LinkView, PageLink, PageView, TocEntry};
+use super::{markdown, OutFile, Renderer};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Page, Section};
+
+pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
+    let model = r.model;
+    let section_of: Vec<Option<usize>> = {
+        let mut v = vec![None; model.pages.len()];
+        for (si, s) in model.sections.iter().enumerate() {
+            for &pi in &s.pages {
+                v[pi] = Some(si);
+            }
+        }
+        v
+    };
+    let results: Vec<Result<OutFile, Diagnostic>> = model
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(i, p)| page(r, p, section_of[i].map(|s| &model.sections[s]), None))
+        .chain(model.sections.par_iter().map(|s| page(r, &s.page, parent_of(r, s), Some(s))))
+        .collect();
+    for res in results {
+        match res {
+            Ok(f) => out.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+}
+
+fn parent_of<'a>(r: &Renderer<'a>, s: &Section) -> Option<&'a Section> {
+    let url = s.page.url.trim_end_matches('/');
+    let parent = url.rsplit_once('/').map(|(p, _)| format!("{p}/")).unwrap_or_default();
+    if s.page.url.is_empty() {
+        return None;
+    }
+    r.model.sections.iter().find(|x| x.page.url == parent)
+}
+
+fn crumbs<'a>(r: &Renderer<'a>, mut section: Option<&'a Section>) -> Vec<LinkView> {
+    let mut v = Vec::new();
+    while let Some(s) = section {
+        if !s.page.url.is_empty() {
+            v.push(LinkView {
+                title: s.page.front.title.clone(),
+                url: s.page.url.clone(),
+            });
+        }
+        section = parent_of(r, s);
+    }
+    v.reverse();
+    v
+}
+
+fn link(p: &Page, root: &str) -> PageLink {
+    PageLink {
+        title: p.front.title.clone(),
+        url: format!("{root}{}", p.url),
+        description: p.front.description.clone(),
+        updated: p.front.updated.map(|d| d.to_string()),
+    }
+}
+
+fn page(r: &Renderer, p: &Page, parent: Option<&Section>, own: Option<&Section>) -> Result<OutFile, Diagnostic> {
+    let base = r.base(&p.url, &p.front.title, &p.front.description, crumbs(r, parent));
+    let root = base.root.clone();
+    let ids: Vec<String> = p.headings.iter().map(|h| h.id.clone()).collect();
+    let syntax = || r.syntax();
+    let ctx = markdown::Ctx {
+        resolver: &r.resolver,
+        glossary: &r.glossary,
+        syntax: &syntax,
+        root: &root,
+        from_rel: &p.rel,
+        heading_ids: &ids,
+        skip_term: None,
+    };
+    let content_html = markdown::render(&p.body, &ctx, &mut BTreeSet::new());
+    let (pages, subsections) = match own {
+        Some(s) => (
+            s.pages.iter().map(|&i| link(&r.model.pages[i], &root)).collect(),
+            s.subsections.iter().map(|&i| link(&r.model.sections[i].page, &root)).collect(),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    let view = PageView {
+        title: p.front.title.clone(),
+        description: p.front.description.clone(),
+        content_html,
+        updated: p.front.updated.map(|d| d.to_string()),
+        tags: p.front.tags.clone(),
+        toc: p
+            .headings
+            .iter()
+            .filter(|h| h.level <= 3)
+            .map(|h| TocEntry {
+                level: h.level,
+                id: h.id.clone(),
+                title: h.text.clone(),
+            })
+            .collect(),
+        pages,
+        subsections,
+    };
+    #[derive(serde::Serialize)]
+    struct V {
+        page: PageView,
+    }
+    let template = if own.is_some() { "section.html" } else { "page.html" };
+    r.page(template, base, &V { page: view }, format!("{}index.html", p.url))
+}

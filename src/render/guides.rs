@@ -1,0 +1,341 @@
+//! Pages of the structured guides: platform, flow (with its swimlane), FAQ list and one page
+//! per answer (plus redirects from former ids), category rules, materials, glossary.
+
+use std::collections::BTreeSet;
+
+use super::views::*;
+use super::{root_prefix, svg, OutFile, Renderer};
+use crate::diag::Diagnostics;
+use crate::model::index::url;
+use crate::model::{Date, Flow, Platform, Source};
+
+pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
+    let mut push = |res: Result<OutFile, crate::diag::Diagnostic>| match res {
+        Ok(f) => out.push(f),
+        Err(d) => diags.push(d),
+    };
+    for p in &r.model.platforms {
+        push(platform(r, p));
+        for f in &p.flows {
+            push(flow(r, p, f));
+        }
+        if !p.faqs.is_empty() {
+            push(faq_list(r, p));
+            for q in &p.faqs {
+                push(faq_page(r, p, q));
+                for old in &q.former_ids {
+                    push(redirect(r, &url::faq(p.id(), old), &url::faq(p.id(), &q.id), &q.question));
+                }
+            }
+        }
+        if !p.rules.is_empty() {
+            push(rules(r, p));
+        }
+        if !p.materials.is_empty() {
+            push(materials(r, p));
+        }
+    }
+    if r.model.platforms.iter().any(|p| !p.terms.is_empty()) {
+        push(glossary(r));
+    }
+}
+
+fn index_html(path: &str) -> String {
+    format!("{path}index.html")
+}
+
+fn source_view(s: &Source, verified: Date) -> SourceView {
+    SourceView {
+        title: s.title.clone(),
+        url: s.url.clone(),
+        verified: verified.to_string(),
+    }
+}
+
+fn crumb_platform(p: &Platform) -> LinkView {
+    LinkView {
+        title: p.meta.name.clone(),
+        url: url::platform(p.id()),
+    }
+}
+
+pub fn platform_view(r: &Renderer, p: &Platform, root: &str) -> PlatformView {
+    let mut linked = BTreeSet::new();
+    let rel = |u: String| format!("{root}{u}");
+    PlatformView {
+        id: p.id().to_string(),
+        name: p.meta.name.clone(),
+        owner: p.meta.owner.clone(),
+        url: rel(url::platform(p.id())),
+        entry_url: p.meta.entry_url.clone(),
+        contact_html: r.md(p.meta.contact.as_deref().unwrap_or(""), root, &mut linked),
+        summary_html: r.md(&p.meta.summary, root, &mut linked),
+        flows: p
+            .flows
+            .iter()
+            .map(|f| LinkView {
+                title: f.title.clone(),
+                url: rel(url::flow(p.id(), &f.id)),
+            })
+            .collect(),
+        trees: Vec::new(),
+        faq_count: p.faqs.len(),
+        rule_count: p.rules.len(),
+        material_count: p.materials.len(),
+        faq_url: rel(url::faq_list(p.id())),
+        rules_url: rel(url::rules(p.id())),
+        materials_url: rel(url::materials(p.id())),
+        source: source_view(&p.meta.source, p.meta.verified),
+    }
+}
+
+fn platform(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic> {
+    let path = url::platform(p.id());
+    let base = r.base(&path, &p.meta.name, &p.meta.owner, vec![]);
+    let view = platform_view(r, p, &base.root);
+    #[derive(serde::Serialize)]
+    struct V {
+        platform: PlatformView,
+    }
+    r.page("platform.html", base, &V { platform: view }, index_html(&path))
+}
+
+fn material_view(r: &Renderer, p: &Platform, id: &str, root: &str, linked: &mut BTreeSet<String>) -> Option<MaterialView> {
+    let m = p.materials.iter().find(|m| m.id == id).or_else(|| {
+        let t = r.index.get(id)?;
+        r.model.platforms[t.platform].materials.iter().find(|m| m.id == id)
+    })?;
+    Some(MaterialView {
+        id: m.id.clone(),
+        name: m.name.clone(),
+        description_html: r.md(&m.description, root, linked),
+        requirements: m.requirements.clone(),
+        formats: m.formats.clone(),
+        max_size: m.max_size.clone(),
+        template: m.template.as_ref().map(|t| LinkView {
+            title: t.title.clone(),
+            url: t.url.clone().unwrap_or_default(),
+        }),
+        used_by: Vec::new(),
+    })
+}
+
+fn flow(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, crate::diag::Diagnostic> {
+    let path = url::flow(p.id(), &f.id);
+    let base = r.base(&path, &f.title, &plain_summary(&f.summary), vec![crumb_platform(p)]);
+    let root = base.root.clone();
+    let mut linked = BTreeSet::new();
+    let roles: Vec<String> = f.roles().into_iter().map(String::from).collect();
+    let steps = f
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| StepView {
+            number: i + 1,
+            id: s.id.clone(),
+            title: s.title.clone(),
+            role: s.role.clone(),
+            lane: roles.iter().position(|x| *x == s.role).unwrap_or(0),
+            system: s.system.clone(),
+            body_html: r.md(&s.body, &root, &mut linked),
+            materials: s.materials.iter().filter_map(|m| material_view(r, p, m, &root, &mut linked)).collect(),
+            wait: s.wait.clone(),
+            notify: s.notify.clone(),
+            next_html: s.next.as_ref().map(|n| r.md(n, &root, &mut linked)),
+        })
+        .collect();
+    let view = FlowView {
+        id: f.id.clone(),
+        title: f.title.clone(),
+        summary_html: r.md(&f.summary, &root, &mut linked),
+        roles,
+        steps,
+        svg: svg::swimlane(f),
+        source: source_view(p.source_of(&f.source), p.verified_of(&f.verified)),
+    };
+    #[derive(serde::Serialize)]
+    struct V {
+        flow: FlowView,
+        platform: PlatformView,
+    }
+    let platform = platform_view(r, p, &root);
+    r.page("flow.html", base, &V { flow: view, platform }, index_html(&path))
+}
+
+fn faq_view(r: &Renderer, p: &Platform, q: &crate::model::Faq, root: &str, linked: &mut BTreeSet<String>) -> FaqView {
+    FaqView {
+        id: q.id.clone(),
+        question: q.question.clone(),
+        answer_html: r.md(&q.answer, root, linked),
+        tags: q.tags.clone(),
+        related: q
+            .related
+            .iter()
+            .filter_map(|id| r.index.get(id))
+            .map(|t| LinkView {
+                title: format!("{}：{}", t.kind.label(), t.title),
+                url: format!("{root}{}", t.url),
+            })
+            .collect(),
+        former_ids: q.former_ids.clone(),
+        url: format!("{root}{}", url::faq(p.id(), &q.id)),
+        permalink: format!("{}{}", r.site.base_url, url::faq(p.id(), &q.id)),
+    }
+}
+
+#[derive(serde::Serialize)]
+struct FaqListView {
+    platform: PlatformView,
+    faqs: Vec<FaqView>,
+}
+
+fn faq_list(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic> {
+    let path = url::faq_list(p.id());
+    let title = format!("{} 常见问题", p.meta.name);
+    let base = r.base(&path, &title, "", vec![crumb_platform(p)]);
+    let root = base.root.clone();
+    let mut linked = BTreeSet::new();
+    let faqs = p.faqs.iter().map(|q| faq_view(r, p, q, &root, &mut linked)).collect();
+    let view = FaqListView {
+        platform: platform_view(r, p, &root),
+        faqs,
+    };
+    r.page("faq_list.html", base, &view, index_html(&path))
+}
+
+fn faq_page(r: &Renderer, p: &Platform, q: &crate::model::Faq) -> Result<OutFile, crate::diag::Diagnostic> {
+    let path = url::faq(p.id(), &q.id);
+    let list = LinkView {
+        title: "常见问题".into(),
+        url: url::faq_list(p.id()),
+    };
+    let base = r.base(&path, &q.question, "", vec![crumb_platform(p), list]);
+    let root = base.root.clone();
+    #[derive(serde::Serialize)]
+    struct V {
+        platform: PlatformView,
+        faq: FaqView,
+        list_url: String,
+    }
+    let view = V {
+        platform: platform_view(r, p, &root),
+        faq: faq_view(r, p, q, &root, &mut BTreeSet::new()),
+        list_url: format!("{root}{}#{}", url::faq_list(p.id()), q.id),
+    };
+    r.page("faq.html", base, &view, index_html(&path))
+}
+
+/// A page at `from` that sends the visitor to `to` (both site-root-relative).
+pub fn redirect(r: &Renderer, from: &str, to: &str, title: &str) -> Result<OutFile, crate::diag::Diagnostic> {
+    let base = r.base(from, title, "", vec![]);
+    #[derive(serde::Serialize)]
+    struct V {
+        target: String,
+        target_permalink: String,
+    }
+    let view = V {
+        target: format!("{}{to}", root_prefix(from)),
+        target_permalink: format!("{}{to}", r.site.base_url),
+    };
+    r.page("redirect.html", base, &view, index_html(from))
+}
+
+fn rules(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic> {
+    let path = url::rules(p.id());
+    let title = format!("{} 类目与资质规则", p.meta.name);
+    let base = r.base(&path, &title, "", vec![crumb_platform(p)]);
+    let root = base.root.clone();
+    let mut linked = BTreeSet::new();
+    let mut groups: Vec<RuleGroup> = Vec::new();
+    for rule in &p.rules {
+        let name = rule.group.clone().unwrap_or_default();
+        let view = RuleView {
+            id: rule.id.clone(),
+            category: rule.category.clone(),
+            requires_html: r.md(&rule.requires, &root, &mut linked),
+            notes_html: r.md(&rule.notes, &root, &mut linked),
+        };
+        match groups.iter_mut().find(|g| g.name == name) {
+            Some(g) => g.rules.push(view),
+            None => groups.push(RuleGroup { name, rules: vec![view] }),
+        }
+    }
+    #[derive(serde::Serialize)]
+    struct V {
+        platform: PlatformView,
+        groups: Vec<RuleGroup>,
+    }
+    let view = V {
+        platform: platform_view(r, p, &root),
+        groups,
+    };
+    r.page("rules.html", base, &view, index_html(&path))
+}
+
+fn materials(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic> {
+    let path = url::materials(p.id());
+    let title = format!("{} 材料清单", p.meta.name);
+    let base = r.base(&path, &title, "", vec![crumb_platform(p)]);
+    let root = base.root.clone();
+    let mut linked = BTreeSet::new();
+    let list: Vec<MaterialView> = p
+        .materials
+        .iter()
+        .filter_map(|m| {
+            let mut v = material_view(r, p, &m.id, &root, &mut linked)?;
+            v.used_by = p
+                .flows
+                .iter()
+                .flat_map(|f| f.steps.iter().filter(|s| s.materials.contains(&m.id)).map(move |s| (f, s)))
+                .map(|(f, s)| LinkView {
+                    title: format!("{} · {}", f.title, s.title),
+                    url: format!("{root}{}", url::step(p.id(), &f.id, &s.id)),
+                })
+                .collect();
+            Some(v)
+        })
+        .collect();
+    #[derive(serde::Serialize)]
+    struct V {
+        platform: PlatformView,
+        materials: Vec<MaterialView>,
+    }
+    let view = V {
+        platform: platform_view(r, p, &root),
+        materials: list,
+    };
+    r.page("materials.html", base, &view, index_html(&path))
+}
+
+fn glossary(r: &Renderer) -> Result<OutFile, crate::diag::Diagnostic> {
+    let path = url::glossary();
+    let base = r.base(&path, "术语表", "入驻与资质办理中常见的专有名词", vec![]);
+    let root = base.root.clone();
+    let mut terms: Vec<TermView> = Vec::new();
+    for p in &r.model.platforms {
+        for t in &p.terms {
+            let mut linked = BTreeSet::new();
+            terms.push(TermView {
+                id: t.id.clone(),
+                term: t.term.clone(),
+                aliases: t.aliases.clone(),
+                definition_html: r.md_with(&t.definition, &root, &mut linked, Some(&t.id)),
+                platform: LinkView {
+                    title: p.meta.name.clone(),
+                    url: format!("{root}{}", url::platform(p.id())),
+                },
+            });
+        }
+    }
+    #[derive(serde::Serialize)]
+    struct V {
+        terms: Vec<TermView>,
+    }
+    r.page("glossary.html", base, &V { terms }, index_html(&path))
+}
+
+/// The first paragraph of a Markdown summary as plain text, for `<meta name=description>`.
+pub fn plain_summary(md: &str) -> String {
+    let first = md.split("\n\n").next().unwrap_or("");
+    first.replace(['*', '`', '#', '[', ']', '\n'], "").chars().take(120).collect()
+}

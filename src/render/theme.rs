@@ -1,0 +1,156 @@
+//! The theme: tera templates and static assets.
+//!
+//! The default theme (`themes/default/`) is compiled into the binary; a site may pick another
+//! theme folder under its own `themes/`, and override any template file by file in its
+//! `templates/`. Assets get content-hashed names so browsers may cache them forever.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use include_dir::{include_dir, Dir};
+use sha2::{Digest, Sha256};
+
+use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::load::read_text;
+
+static DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// A static asset of the theme, published under `assets/`.
+pub struct Asset {
+    /// Output path, `assets/style.1a2b3c4d.css`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// Logical name (`style.css`) → asset.
+    pub assets: BTreeMap<String, Asset>,
+}
+
+impl Theme {
+    pub fn asset_path(&self, name: &str) -> String {
+        self.assets.get(name).map(|a| a.path.clone()).unwrap_or_default()
+    }
+}
+
+/// Load the theme named in site.yaml and the site's own template overrides.
+pub fn load(root: &Path, name: &str, extra_assets: Vec<(String, Vec<u8>)>) -> Result<Theme, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let mut templates: BTreeMap<String, (Arc<str>, String)> = BTreeMap::new();
+    let mut statics: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let theme_dir = root.join("themes").join(name);
+    if theme_dir.is_dir() {
+        read_dir_files(root, &theme_dir.join("templates"), &mut templates, &mut diags);
+        for (rel, path) in walk(&theme_dir.join("static")) {
+            match std::fs::read(&path) {
+                Ok(b) => {
+                    statics.insert(rel, b);
+                }
+                Err(e) => diags.push(Diagnostic::error(Span::file(&crate::load::rel_name(root, &path)), format!("cannot read: {e}"))),
+            }
+        }
+    } else if name == "default" {
+        embedded(&mut templates, &mut statics);
+    } else {
+        let file: Arc<str> = Arc::from("site.yaml");
+        diags.push(
+            Diagnostic::error(Span::file(&file), format!("unknown theme `{name}`"))
+                .hint(format!("use `theme: default`, or create the folder themes/{name}/ with templates/ and static/")),
+        );
+        return Err(diags);
+    }
+    read_dir_files(root, &root.join("templates"), &mut templates, &mut diags);
+    statics.extend(extra_assets);
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    let raw: Vec<(String, String)> = templates.iter().map(|(n, (_, t))| (n.clone(), t.clone())).collect();
+    if let Err(e) = tera.add_raw_templates(raw) {
+        let (name, file) = failing_template(&e, &templates);
+        diags.push(
+            Diagnostic::error(Span::file(&file), format!("template `{name}`: {}", error_chain(&e)))
+                .hint("fix the tera syntax at the place named above, or remove the override to use the theme's template"),
+        );
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let assets = statics
+        .into_iter()
+        .map(|(name, bytes)| {
+            let path = hashed_name(&name, &bytes);
+            (name, Asset { path, bytes })
+        })
+        .collect();
+    Ok(Theme { tera, assets })
+}
+
+fn embedded(templates: &mut BTreeMap<String, (Arc<str>, String)>, statics: &mut BTreeMap<String, Vec<u8>>) {
+    let mut stack = vec![&DEFAULT];
+    while let Some(dir) = stack.pop() {
+        for f in dir.files() {
+            let rel = f.path().to_string_lossy().replace('\\', "/");
+            if let Some(name) = rel.strip_prefix("templates/") {
+                let text = f.contents_utf8().unwrap_or_default().to_string();
+                templates.insert(name.to_string(), (Arc::from(format!("themes/default/{rel}")), text));
+            } else if let Some(name) = rel.strip_prefix("static/") {
+                statics.insert(name.to_string(), f.contents().to_vec());
+            }
+        }
+        stack.extend(dir.dirs());
+    }
+}
+
+fn walk(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (crate::load::rel_name(dir, e.path()).to_string(), e.into_path()))
+        .collect()
+}
+
+fn read_dir_files(root: &Path, dir: &Path, out: &mut BTreeMap<String, (Arc<str>, String)>, diags: &mut Diagnostics) {
+    for (rel, path) in walk(dir) {
+        match read_text(root, &path) {
+            Ok((file, text)) => {
+                out.insert(rel, (file, text));
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+}
+
+/// `style.css` → `assets/style.1a2b3c4d.css`.
+fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hash: String = digest.iter().take(4).map(|b| format!("{b:02x}")).collect();
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("assets/{stem}.{hash}.{ext}"),
+        None => format!("assets/{name}.{hash}"),
+    }
+}
+
+fn failing_template(e: &tera::Error, templates: &BTreeMap<String, (Arc<str>, String)>) -> (String, Arc<str>) {
+    let text = error_chain(e);
+    for (name, (file, _)) in templates {
+        if text.contains(&format!("'{name}'")) || text.contains(&format!("`{name}`")) {
+            return (name.clone(), file.clone());
+        }
+    }
+    ("?".to_string(), Arc::from("templates"))
+}
+
+/// A tera error with its causes, on one line each.
+pub fn error_chain(e: &tera::Error) -> String {
+    let mut s = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        cause = c.source();
+    }
+    s
+}
