@@ -10,7 +10,10 @@ use crate::model::Model;
 
 pub fn check(model: &Model, index: &Index, diags: &mut Diagnostics) {
     let resolver = Resolver::new(model, index);
-    let pages = model.pages.iter().chain(model.sections.iter().map(|s| &s.page));
+    let pages = model
+        .pages
+        .iter()
+        .chain(model.sections.iter().map(|s| &s.page));
     for page in pages {
         let own: Vec<String> = page.headings.iter().map(|h| h.id.clone()).collect();
         let file = model.file_name(page.origin.file);
@@ -30,7 +33,14 @@ pub fn check(model: &Model, index: &Index, diags: &mut Diagnostics) {
         let own: Vec<String> = analysis.headings.iter().map(|h| h.id.clone()).collect();
         for link in &analysis.links {
             if let Err(e) = resolver.resolve("", &link.dest, &own) {
-                diags.push(Diagnostic::error(model.span(origin, field), e.message()).hint(e.hint()));
+                // Block scalars keep their lines; the link's place is counted from the value's start.
+                let at = model.span(origin, field);
+                let span = Span {
+                    line: at.line + link.line - 1,
+                    col: at.col + link.col - 1,
+                    file: at.file,
+                };
+                diags.push(Diagnostic::error(span, e.message()).hint(e.hint()));
             }
         }
     });

@@ -42,18 +42,30 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     /// `field` of `origin` must name an id of one of `kinds`.
-    fn expect(&self, id: &str, kinds: &[Kind], origin: &Origin, field: &str, diags: &mut Diagnostics) {
+    fn expect(
+        &self,
+        id: &str,
+        kinds: &[Kind],
+        origin: &Origin,
+        field: &str,
+        diags: &mut Diagnostics,
+    ) {
         let span = self.model.span(origin, field);
         match self.index.get(id) {
             Some(t) if kinds.contains(&t.kind) => {}
             Some(t) => diags.push(
-                Diagnostic::error(span, format!("`{id}` is a {:?}, not a {}", t.kind, names(kinds)))
-                    .hint(format!("reference a {} here", names(kinds))),
+                Diagnostic::error(
+                    span,
+                    format!("`{id}` is a {:?}, not a {}", t.kind, names(kinds)),
+                )
+                .hint(format!("reference a {} here", names(kinds))),
             ),
-            None => diags.push(
-                Diagnostic::error(span, format!("unknown id `{id}`"))
-                    .hint(format!("no {} has this id: check the spelling, or define it", names(kinds))),
-            ),
+            None => diags.push(Diagnostic::error(span, format!("unknown id `{id}`")).hint(
+                format!(
+                    "no {} has this id: check the spelling, or define it",
+                    names(kinds)
+                ),
+            )),
         }
     }
 
@@ -72,7 +84,13 @@ impl Checker<'_> {
             for f in &p.flows {
                 for s in &f.steps {
                     for (i, m) in s.materials.iter().enumerate() {
-                        self.expect(m, &[Kind::Material], &s.origin, &format!("materials.{i}"), diags);
+                        self.expect(
+                            m,
+                            &[Kind::Material],
+                            &s.origin,
+                            &format!("materials.{i}"),
+                            diags,
+                        );
                     }
                 }
             }
@@ -84,10 +102,22 @@ impl Checker<'_> {
             for t in &p.trees {
                 for o in &t.outcomes {
                     for (i, m) in o.materials.iter().enumerate() {
-                        self.expect(m, &[Kind::Material], &o.origin, &format!("materials.{i}"), diags);
+                        self.expect(
+                            m,
+                            &[Kind::Material],
+                            &o.origin,
+                            &format!("materials.{i}"),
+                            diags,
+                        );
                     }
                     for (i, s) in o.steps.iter().enumerate() {
-                        self.expect(s, &[Kind::Step, Kind::Flow], &o.origin, &format!("steps.{i}"), diags);
+                        self.expect(
+                            s,
+                            &[Kind::Step, Kind::Flow],
+                            &o.origin,
+                            &format!("steps.{i}"),
+                            diags,
+                        );
                     }
                 }
             }
@@ -107,14 +137,30 @@ impl Checker<'_> {
             for (id, origin) in flows.chain(trees) {
                 if RESERVED.contains(&id.as_str()) {
                     diags.push(
-                        Diagnostic::error(self.model.span(origin, "id"), format!("`{id}` is a reserved name"))
-                            .hint(format!("choose another id; these are taken: {}", RESERVED.join(", "))),
+                        Diagnostic::error(
+                            self.model.span(origin, "id"),
+                            format!("`{id}` is a reserved name"),
+                        )
+                        .hint(format!(
+                            "choose another id; these are taken: {}",
+                            RESERVED.join(", ")
+                        )),
                     );
                 }
             }
         }
-        let taken: Vec<&str> = self.model.platforms.iter().map(|p| p.id()).chain(["glossary", "assets", "search", "404"]).collect();
-        let pages = self.model.pages.iter().chain(self.model.sections.iter().map(|s| &s.page));
+        let taken: Vec<&str> = self
+            .model
+            .platforms
+            .iter()
+            .map(|p| p.id())
+            .chain(["glossary", "assets", "search", "404"])
+            .collect();
+        let pages = self
+            .model
+            .pages
+            .iter()
+            .chain(self.model.sections.iter().map(|s| &s.page));
         for page in pages {
             let first = page.url.split('/').next().unwrap_or("");
             if taken.contains(&first) {
@@ -138,7 +184,11 @@ impl Checker<'_> {
             }
         };
         for p in &self.model.platforms {
-            stale(p.meta.verified, &p.meta.origin, &format!("platform `{}`", p.id()));
+            stale(
+                p.meta.verified,
+                &p.meta.origin,
+                &format!("platform `{}`", p.id()),
+            );
             for f in &p.flows {
                 if let Some(v) = f.verified {
                     stale(v, &f.origin, &format!("flow `{}`", f.id));
@@ -157,5 +207,9 @@ fn names(kinds: &[Kind]) -> String {
     if kinds.len() > 4 {
         return "guide item".to_string();
     }
-    kinds.iter().map(|k| format!("{k:?}").to_lowercase()).collect::<Vec<_>>().join(" or ")
+    kinds
+        .iter()
+        .map(|k| format!("{k:?}").to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" or ")
 }

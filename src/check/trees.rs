@@ -7,15 +7,23 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Model, Tree};
 
 pub fn check(model: &Model, tree: &Tree, diags: &mut Diagnostics) {
-    let questions: BTreeMap<&str, usize> = tree.questions.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)).collect();
+    let questions: BTreeMap<&str, usize> = tree
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
     let outcomes: BTreeSet<&str> = tree.outcomes.iter().map(|o| o.id.as_str()).collect();
     let known = |id: &str| questions.contains_key(id) || outcomes.contains(id);
     let mut broken = false;
     if !questions.contains_key(tree.start.as_str()) {
         broken = true;
         diags.push(
-            Diagnostic::error(model.span(&tree.origin, "start"), format!("`start` names no question of this tree: `{}`", tree.start))
-                .hint("set `start` to the id of the first question"),
+            Diagnostic::error(
+                model.span(&tree.origin, "start"),
+                format!("`start` names no question of this tree: `{}`", tree.start),
+            )
+            .hint("set `start` to the id of the first question"),
         );
     }
     for q in &tree.questions {
@@ -29,8 +37,14 @@ pub fn check(model: &Model, tree: &Tree, diags: &mut Diagnostics) {
             if !known(&a.next) {
                 broken = true;
                 diags.push(
-                    Diagnostic::error(model.span(&q.origin, &format!("answers.{i}.next")), format!("`next` names no question or outcome of this tree: `{}`", a.next))
-                        .hint("use the id of a question or an outcome defined in this file"),
+                    Diagnostic::error(
+                        model.span(&q.origin, &format!("answers.{i}.next")),
+                        format!(
+                            "`next` names no question or outcome of this tree: `{}`",
+                            a.next
+                        ),
+                    )
+                    .hint("use the id of a question or an outcome defined in this file"),
                 );
             }
         }
@@ -41,20 +55,34 @@ pub fn check(model: &Model, tree: &Tree, diags: &mut Diagnostics) {
     // Depth-first walk from start: a question met again on the current path is a cycle.
     let mut reached: BTreeSet<&str> = BTreeSet::new();
     let mut on_path: Vec<&str> = Vec::new();
-    walk(model, tree, &questions, &tree.start, &mut reached, &mut on_path, diags);
+    walk(
+        model,
+        tree,
+        &questions,
+        &tree.start,
+        &mut reached,
+        &mut on_path,
+        diags,
+    );
     for q in &tree.questions {
         if !reached.contains(q.id.as_str()) {
             diags.push(
-                Diagnostic::error(model.span(&q.origin, "id"), format!("no path reaches question `{}`", q.id))
-                    .hint("point an answer's `next` at it, or remove it"),
+                Diagnostic::error(
+                    model.span(&q.origin, "id"),
+                    format!("no path reaches question `{}`", q.id),
+                )
+                .hint("point an answer's `next` at it, or remove it"),
             );
         }
     }
     for o in &tree.outcomes {
         if !reached.contains(o.id.as_str()) {
             diags.push(
-                Diagnostic::error(model.span(&o.origin, "id"), format!("no path reaches outcome `{}`", o.id))
-                    .hint("point an answer's `next` at it, or remove it"),
+                Diagnostic::error(
+                    model.span(&o.origin, "id"),
+                    format!("no path reaches outcome `{}`", o.id),
+                )
+                .hint("point an answer's `next` at it, or remove it"),
             );
         }
     }

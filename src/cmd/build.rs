@@ -37,12 +37,19 @@ pub fn execute(args: Args) -> ExitCode {
     match build(&opts) {
         Ok(Outcome { files, warnings }) => {
             report(warnings);
-            eprintln!("built {files} files into {} in {} ms", output.display(), start.elapsed().as_millis());
+            eprintln!(
+                "built {files} files into {} in {} ms",
+                output.display(),
+                start.elapsed().as_millis()
+            );
             ExitCode::SUCCESS
         }
         Err(guidepost::build::Error::Sources(failed)) => {
             let n = report(failed.0);
-            eprintln!("build failed: {n} error(s); {} was left as it was", output.display());
+            eprintln!(
+                "build failed: {n} error(s); {} was left as it was",
+                output.display()
+            );
             ExitCode::from(1)
         }
         Err(guidepost::build::Error::Write(e)) => {

@@ -43,7 +43,9 @@ pub fn load_all(root: &Path, files: &Files, diags: &mut Diagnostics) -> (Vec<Sec
 
 /// The folder (`a/b`, or "" for the top) a content file is in.
 fn parent_dir(rel: &str) -> String {
-    rel.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default()
+    rel.rsplit_once('/')
+        .map(|(d, _)| d.to_string())
+        .unwrap_or_default()
 }
 
 fn section_dir(index_rel: &str) -> String {
@@ -98,7 +100,9 @@ fn build_sections(index_pages: BTreeMap<String, Page>, pages: &[Page]) -> Vec<Se
 
 /// Split `---` front matter from the body. Returns (yaml, its first line, body, body's first line).
 fn split_front_matter(text: &str) -> Option<(&str, &str, u32)> {
-    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "---" {
@@ -149,8 +153,16 @@ fn no_front_matter(file: &Arc<str>, text: &str) -> Diagnostic {
 /// `a/b.md` → `a/b/`; `a/_index.md` → `a/`; a slug replaces the file name.
 pub fn page_url(rel: &str, slug: Option<&str>) -> String {
     let dir = parent_dir(rel);
-    let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md");
-    let prefix = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+    let stem = rel
+        .rsplit('/')
+        .next()
+        .unwrap_or(rel)
+        .trim_end_matches(".md");
+    let prefix = if dir.is_empty() {
+        String::new()
+    } else {
+        format!("{dir}/")
+    };
     if stem == "_index" {
         return prefix;
     }

@@ -73,15 +73,26 @@ fn optional<T: DeserializeOwned>(
         .flatten()
 }
 
-fn load_platform(root: &Path, dir: &Path, files: &Files, diags: &mut Diagnostics) -> Option<Platform> {
+fn load_platform(
+    root: &Path,
+    dir: &Path,
+    files: &Files,
+    diags: &mut Diagnostics,
+) -> Option<Platform> {
     let dir_name = dir.file_name()?.to_string_lossy().to_string();
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
         if !KNOWN.contains(&name.as_str()) && !name.starts_with('.') {
             let rel = super::rel_name(root, &entry.path());
             diags.push(
-                Diagnostic::error(Span::file(&rel), format!("unknown file `{name}` in a platform folder"))
-                    .hint(format!("a platform folder holds {}; rename or move this file", KNOWN.join(", "))),
+                Diagnostic::error(
+                    Span::file(&rel),
+                    format!("unknown file `{name}` in a platform folder"),
+                )
+                .hint(format!(
+                    "a platform folder holds {}; rename or move this file",
+                    KNOWN.join(", ")
+                )),
             );
         }
     }
@@ -89,8 +100,11 @@ fn load_platform(root: &Path, dir: &Path, files: &Files, diags: &mut Diagnostics
     if !meta_path.is_file() {
         let rel = super::rel_name(root, &meta_path);
         diags.push(
-            Diagnostic::error(Span::file(&rel), format!("the platform folder guides/{dir_name}/ has no platform.yaml"))
-                .hint("add platform.yaml with id, name, owner, source and verified (docs/format.md)"),
+            Diagnostic::error(
+                Span::file(&rel),
+                format!("the platform folder guides/{dir_name}/ has no platform.yaml"),
+            )
+            .hint("add platform.yaml with id, name, owner, source and verified (docs/format.md)"),
         );
         return None;
     }
@@ -114,7 +128,9 @@ fn load_platform(root: &Path, dir: &Path, files: &Files, diags: &mut Diagnostics
         .iter()
         .filter_map(|p| read::<Flow>(root, p, files, diags))
         .map(|(mut f, o)| {
-            f.steps = with_origins(std::mem::take(&mut f.steps), &o.child("steps"), |s, o| s.origin = o);
+            f.steps = with_origins(std::mem::take(&mut f.steps), &o.child("steps"), |s, o| {
+                s.origin = o
+            });
             f.origin = o;
             f
         })
@@ -124,8 +140,16 @@ fn load_platform(root: &Path, dir: &Path, files: &Files, diags: &mut Diagnostics
         .iter()
         .filter_map(|p| read::<Tree>(root, p, files, diags))
         .map(|(mut t, o)| {
-            t.questions = with_origins(std::mem::take(&mut t.questions), &o.child("questions"), |q, o| q.origin = o);
-            t.outcomes = with_origins(std::mem::take(&mut t.outcomes), &o.child("outcomes"), |q, o| q.origin = o);
+            t.questions = with_origins(
+                std::mem::take(&mut t.questions),
+                &o.child("questions"),
+                |q, o| q.origin = o,
+            );
+            t.outcomes = with_origins(
+                std::mem::take(&mut t.outcomes),
+                &o.child("outcomes"),
+                |q, o| q.origin = o,
+            );
             t.origin = o;
             t
         })

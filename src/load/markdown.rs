@@ -113,7 +113,10 @@ mod tests {
 
     #[test]
     fn internal_links_are_located_in_the_file() {
-        let a = analyze("text\n\n见 [权限](../b.md#x) 和 [外部](https://e.com/a.md)\n", 5);
+        let a = analyze(
+            "text\n\n见 [权限](../b.md#x) 和 [外部](https://e.com/a.md)\n",
+            5,
+        );
         assert_eq!(a.links.len(), 1);
         assert_eq!((a.links[0].line, a.links[0].col), (7, 3));
         assert_eq!(a.links[0].dest, "../b.md#x");

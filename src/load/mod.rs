@@ -54,8 +54,10 @@ pub fn read_text(root: &Path, path: &Path) -> Result<(Arc<str>, String), Diagnos
             let valid = std::str::from_utf8(valid).unwrap_or("");
             let line = valid.matches('\n').count() + 1;
             let col = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-            Err(Diagnostic::error(Span::new(&rel, line, col), "the file is not UTF-8 text")
-                .hint("save the file as UTF-8 (in most editors: 另存为 → 编码 UTF-8)"))
+            Err(
+                Diagnostic::error(Span::new(&rel, line, col), "the file is not UTF-8 text")
+                    .hint("save the file as UTF-8 (in most editors: 另存为 → 编码 UTF-8)"),
+            )
         }
     }
 }
@@ -63,7 +65,10 @@ pub fn read_text(root: &Path, path: &Path) -> Result<(Arc<str>, String), Diagnos
 /// `path` relative to `root`, with `/` separators, for messages.
 pub fn rel_name(root: &Path, path: &Path) -> Arc<str> {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+    let parts: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
     Arc::from(parts.join("/"))
 }
 
@@ -103,7 +108,9 @@ fn load_config(root: &Path, files: &Files) -> Result<Config, Diagnostic> {
             Span::file(&rel),
             format!("no site.yaml in {}", root.display()),
         )
-        .hint("run guidepost in the site folder, or pass --root with the folder that holds site.yaml"));
+        .hint(
+            "run guidepost in the site folder, or pass --root with the folder that holds site.yaml",
+        ));
     }
     let (rel, text) = read_text(root, &path)?;
     let (config, spans): (Config, _) = yaml::parse(&rel, &text, 0)?;

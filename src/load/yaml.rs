@@ -151,7 +151,7 @@ pub fn parse<T: DeserializeOwned>(
     let source = if text.trim().is_empty() { "{}" } else { text };
     match serde_yaml::from_str::<T>(source) {
         Ok(v) => Ok((v, spans)),
-        Err(e) => Err(serde_error(file, &e, line_offset)),
+        Err(e) => Err(serde_error(file, text, &e, line_offset)),
     }
 }
 
@@ -218,19 +218,39 @@ pub fn scan(file: &Arc<str>, text: &str, line_offset: usize) -> Result<SpanMap, 
 }
 
 fn too_deep(span: Span) -> Diagnostic {
-    Diagnostic::error(span, "nested too deeply")
-        .hint(format!("a source may nest at most {MAX_DEPTH} levels: flatten this value"))
+    Diagnostic::error(span, "nested too deeply").hint(format!(
+        "a source may nest at most {MAX_DEPTH} levels: flatten this value"
+    ))
+}
+
+/// Errors raised by our own value parsers (dates) carry no position: find the value they quote.
+fn locate_quoted_value(text: &str, message: &str) -> Option<(usize, usize)> {
+    let value = message.split('`').nth(1).filter(|v| !v.is_empty())?;
+    let at = text.find(value)?;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Some((line, col))
 }
 
 const SYNTAX_HINT: &str = "check the indentation (spaces, not tabs), that every key ends with `:`, \
      and put quotes around text that contains `: ` or starts with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `%` or `@`";
 
-fn serde_error(file: &Arc<str>, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+fn serde_error(
+    file: &Arc<str>,
+    text: &str,
+    e: &serde_yaml::Error,
+    line_offset: usize,
+) -> Diagnostic {
+    let full = e.to_string();
     let (line, col) = e
         .location()
-        .map(|l| (l.line() + line_offset, l.column()))
-        .unwrap_or((1 + line_offset, 1));
-    let full = e.to_string();
+        .map(|l| (l.line(), l.column()))
+        // serde_yaml puts errors of nested value parsers at 1:1: prefer the quoted value's place.
+        .filter(|&at| at != (1, 1) || !full.contains("invalid date"))
+        .or_else(|| locate_quoted_value(text, &full))
+        .unwrap_or((1, 1));
+    let line = line + line_offset;
     let message = match full.rfind(" at line ") {
         Some(i) => full[..i].to_string(),
         None => full,
@@ -261,6 +281,7 @@ mod tests {
         #[allow(dead_code)]
         title: String,
         #[serde(default)]
+        #[allow(dead_code)]
         items: Vec<Item>,
     }
     #[derive(Debug, Deserialize)]
@@ -280,10 +301,17 @@ mod tests {
 
     #[test]
     fn records_value_positions_by_path() {
-        let (_, spans) = parse::<Doc>(&file(), "title: t\nitems:\n  - id: a\n  - id: b\n", 0).unwrap();
-        assert_eq!(spans.span("items.1.id").to_string(), "guides/x/faq.yaml:4:9");
+        let (_, spans) =
+            parse::<Doc>(&file(), "title: t\nitems:\n  - id: a\n  - id: b\n", 0).unwrap();
+        assert_eq!(
+            spans.span("items.1.id").to_string(),
+            "guides/x/faq.yaml:4:9"
+        );
         assert_eq!(spans.span("items.1").to_string(), "guides/x/faq.yaml:4:5");
-        assert_eq!(spans.span("items.1.nope").to_string(), "guides/x/faq.yaml:4:5");
+        assert_eq!(
+            spans.span("items.1.nope").to_string(),
+            "guides/x/faq.yaml:4:5"
+        );
     }
 
     #[test]

@@ -107,23 +107,63 @@ impl Index {
         };
         for (pi, p) in model.platforms.iter().enumerate() {
             let pid = p.id();
-            b.add(pi, pid, Kind::Platform, url::platform(pid), &p.meta.name, &p.meta.origin, "id");
+            b.add(
+                pi,
+                pid,
+                Kind::Platform,
+                url::platform(pid),
+                &p.meta.name,
+                &p.meta.origin,
+                "id",
+            );
             for m in &p.materials {
                 let u = format!("{}#{}", url::materials(pid), m.id);
                 b.add(pi, &m.id, Kind::Material, u, &m.name, &m.origin, "id");
             }
             for f in &p.flows {
-                b.add(pi, &f.id, Kind::Flow, url::flow(pid, &f.id), &f.title, &f.origin, "id");
+                b.add(
+                    pi,
+                    &f.id,
+                    Kind::Flow,
+                    url::flow(pid, &f.id),
+                    &f.title,
+                    &f.origin,
+                    "id",
+                );
                 for s in &f.steps {
                     let key = format!("{}/{}", f.id, s.id);
-                    b.add(pi, &key, Kind::Step, url::step(pid, &f.id, &s.id), &s.title, &s.origin, "id");
+                    b.add(
+                        pi,
+                        &key,
+                        Kind::Step,
+                        url::step(pid, &f.id, &s.id),
+                        &s.title,
+                        &s.origin,
+                        "id",
+                    );
                 }
             }
             for q in &p.faqs {
-                b.add(pi, &q.id, Kind::Faq, url::faq(pid, &q.id), &q.question, &q.origin, "id");
+                b.add(
+                    pi,
+                    &q.id,
+                    Kind::Faq,
+                    url::faq(pid, &q.id),
+                    &q.question,
+                    &q.origin,
+                    "id",
+                );
                 for (i, old) in q.former_ids.iter().enumerate() {
                     let field = format!("former_ids.{i}");
-                    b.add(pi, old, Kind::Faq, url::faq(pid, old), &q.question, &q.origin, &field);
+                    b.add(
+                        pi,
+                        old,
+                        Kind::Faq,
+                        url::faq(pid, old),
+                        &q.question,
+                        &q.origin,
+                        &field,
+                    );
                     b.index.former.insert(old.clone(), q.id.clone());
                 }
             }
@@ -136,7 +176,15 @@ impl Index {
                 b.add(pi, &t.id, Kind::Term, u, &t.term, &t.origin, "id");
             }
             for t in &p.trees {
-                b.add(pi, &t.id, Kind::Tree, url::tree(pid, &t.id), &t.title, &t.origin, "id");
+                b.add(
+                    pi,
+                    &t.id,
+                    Kind::Tree,
+                    url::tree(pid, &t.id),
+                    &t.title,
+                    &t.origin,
+                    "id",
+                );
                 for q in &t.questions {
                     let u = url::tree_node(pid, &t.id, &q.id);
                     b.add(pi, &q.id, Kind::Question, u, &q.text, &q.origin, "id");
@@ -163,7 +211,16 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     #[allow(clippy::too_many_arguments)]
-    fn add(&mut self, platform: usize, id: &str, kind: Kind, url: String, title: &str, origin: &Origin, field: &str) {
+    fn add(
+        &mut self,
+        platform: usize,
+        id: &str,
+        kind: Kind,
+        url: String,
+        title: &str,
+        origin: &Origin,
+        field: &str,
+    ) {
         let span = self.model.span(origin, field);
         if let Some(d) = bad_id(id, span.clone()) {
             self.diags.push(d);
@@ -192,9 +249,12 @@ impl Builder<'_> {
 /// Ids are lowercase ASCII letters, digits and `-` (a step key has one `/`).
 fn bad_id(id: &str, span: Span) -> Option<Diagnostic> {
     let ok = !id.is_empty()
-        && id
-            .split('/')
-            .all(|part| !part.is_empty() && part.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-'))
+        && id.split('/').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        })
         && id.matches('/').count() <= 1;
     (!ok).then(|| {
         Diagnostic::error(span, format!("invalid id `{id}`"))

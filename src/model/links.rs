@@ -21,7 +21,9 @@ impl LinkError {
     pub fn message(&self) -> String {
         match self {
             LinkError::NoPage(p) => format!("link to a missing page `{p}`"),
-            LinkError::NoAnchor { page, anchor } => format!("link to a missing anchor `#{anchor}` in `{page}`"),
+            LinkError::NoAnchor { page, anchor } => {
+                format!("link to a missing anchor `#{anchor}` in `{page}`")
+            }
             LinkError::NoId(id) => format!("link to an unknown id `@{id}`"),
         }
     }
@@ -77,7 +79,10 @@ impl<'a> Resolver<'a> {
         };
         let dir = from_rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
         let target = normalize(dir, path).ok_or_else(|| LinkError::NoPage(dest.to_string()))?;
-        let page = self.pages.get(target.as_str()).ok_or(LinkError::NoPage(target.clone()))?;
+        let page = self
+            .pages
+            .get(target.as_str())
+            .ok_or(LinkError::NoPage(target.clone()))?;
         match anchor {
             None | Some("") => Ok(page.url.clone()),
             Some(a) if page.headings.iter().any(|h| h.id == a) => Ok(format!("{}#{a}", page.url)),

@@ -54,7 +54,9 @@ impl<'de> Deserialize<'de> for Date {
         let s = String::deserialize(d)?;
         NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
             .map(Date)
-            .map_err(|_| serde::de::Error::custom(format!("invalid date `{s}`, expected YYYY-MM-DD")))
+            .map_err(|_| {
+                serde::de::Error::custom(format!("invalid date `{s}`, expected YYYY-MM-DD"))
+            })
     }
 }
 

@@ -25,7 +25,12 @@ pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
         .par_iter()
         .enumerate()
         .map(|(i, p)| page(r, p, section_of[i].map(|s| &model.sections[s]), None))
-        .chain(model.sections.par_iter().map(|s| page(r, &s.page, parent_of(r, s), Some(s))))
+        .chain(
+            model
+                .sections
+                .par_iter()
+                .map(|s| page(r, &s.page, parent_of(r, s), Some(s))),
+        )
         .collect();
     for res in results {
         match res {
@@ -37,7 +42,10 @@ pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
 
 fn parent_of<'a>(r: &Renderer<'a>, s: &Section) -> Option<&'a Section> {
     let url = s.page.url.trim_end_matches('/');
-    let parent = url.rsplit_once('/').map(|(p, _)| format!("{p}/")).unwrap_or_default();
+    let parent = url
+        .rsplit_once('/')
+        .map(|(p, _)| format!("{p}/"))
+        .unwrap_or_default();
     if s.page.url.is_empty() {
         return None;
     }
@@ -68,8 +76,18 @@ fn link(p: &Page, root: &str) -> PageLink {
     }
 }
 
-fn page(r: &Renderer, p: &Page, parent: Option<&Section>, own: Option<&Section>) -> Result<OutFile, Diagnostic> {
-    let base = r.base(&p.url, &p.front.title, &p.front.description, crumbs(r, parent));
+fn page(
+    r: &Renderer,
+    p: &Page,
+    parent: Option<&Section>,
+    own: Option<&Section>,
+) -> Result<OutFile, Diagnostic> {
+    let base = r.base(
+        &p.url,
+        &p.front.title,
+        &p.front.description,
+        crumbs(r, parent),
+    );
     let root = base.root.clone();
     let ids: Vec<String> = p.headings.iter().map(|h| h.id.clone()).collect();
     let syntax = || r.syntax();
@@ -85,8 +103,14 @@ fn page(r: &Renderer, p: &Page, parent: Option<&Section>, own: Option<&Section>)
     let content_html = markdown::render(&p.body, &ctx, &mut BTreeSet::new());
     let (pages, subsections) = match own {
         Some(s) => (
-            s.pages.iter().map(|&i| link(&r.model.pages[i], &root)).collect(),
-            s.subsections.iter().map(|&i| link(&r.model.sections[i].page, &root)).collect(),
+            s.pages
+                .iter()
+                .map(|&i| link(&r.model.pages[i], &root))
+                .collect(),
+            s.subsections
+                .iter()
+                .map(|&i| link(&r.model.sections[i].page, &root))
+                .collect(),
         ),
         None => (Vec::new(), Vec::new()),
     };
@@ -113,6 +137,15 @@ fn page(r: &Renderer, p: &Page, parent: Option<&Section>, own: Option<&Section>)
     struct V {
         page: PageView,
     }
-    let template = if own.is_some() { "section.html" } else { "page.html" };
-    r.page(template, base, &V { page: view }, format!("{}index.html", p.url))
+    let template = if own.is_some() {
+        "section.html"
+    } else {
+        "page.html"
+    };
+    r.page(
+        template,
+        base,
+        &V { page: view },
+        format!("{}index.html", p.url),
+    )
 }

@@ -24,7 +24,12 @@ pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
             for q in &p.faqs {
                 push(faq_page(r, p, q));
                 for old in &q.former_ids {
-                    push(redirect(r, &url::faq(p.id(), old), &url::faq(p.id(), &q.id), &q.question));
+                    push(redirect(
+                        r,
+                        &url::faq(p.id(), old),
+                        &url::faq(p.id(), &q.id),
+                        &q.question,
+                    ));
                 }
             }
         }
@@ -97,13 +102,27 @@ fn platform(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnost
     struct V {
         platform: PlatformView,
     }
-    r.page("platform.html", base, &V { platform: view }, index_html(&path))
+    r.page(
+        "platform.html",
+        base,
+        &V { platform: view },
+        index_html(&path),
+    )
 }
 
-fn material_view(r: &Renderer, p: &Platform, id: &str, root: &str, linked: &mut BTreeSet<String>) -> Option<MaterialView> {
+fn material_view(
+    r: &Renderer,
+    p: &Platform,
+    id: &str,
+    root: &str,
+    linked: &mut BTreeSet<String>,
+) -> Option<MaterialView> {
     let m = p.materials.iter().find(|m| m.id == id).or_else(|| {
         let t = r.index.get(id)?;
-        r.model.platforms[t.platform].materials.iter().find(|m| m.id == id)
+        r.model.platforms[t.platform]
+            .materials
+            .iter()
+            .find(|m| m.id == id)
     })?;
     Some(MaterialView {
         id: m.id.clone(),
@@ -122,7 +141,12 @@ fn material_view(r: &Renderer, p: &Platform, id: &str, root: &str, linked: &mut 
 
 fn flow(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, crate::diag::Diagnostic> {
     let path = url::flow(p.id(), &f.id);
-    let base = r.base(&path, &f.title, &plain_summary(&f.summary), vec![crumb_platform(p)]);
+    let base = r.base(
+        &path,
+        &f.title,
+        &plain_summary(&f.summary),
+        vec![crumb_platform(p)],
+    );
     let root = base.root.clone();
     let mut linked = BTreeSet::new();
     let roles: Vec<String> = f.roles().into_iter().map(String::from).collect();
@@ -138,7 +162,11 @@ fn flow(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, crate::diag::Di
             lane: roles.iter().position(|x| *x == s.role).unwrap_or(0),
             system: s.system.clone(),
             body_html: r.md(&s.body, &root, &mut linked),
-            materials: s.materials.iter().filter_map(|m| material_view(r, p, m, &root, &mut linked)).collect(),
+            materials: s
+                .materials
+                .iter()
+                .filter_map(|m| material_view(r, p, m, &root, &mut linked))
+                .collect(),
             wait: s.wait.clone(),
             notify: s.notify.clone(),
             next_html: s.next.as_ref().map(|n| r.md(n, &root, &mut linked)),
@@ -159,10 +187,24 @@ fn flow(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, crate::diag::Di
         platform: PlatformView,
     }
     let platform = platform_view(r, p, &root);
-    r.page("flow.html", base, &V { flow: view, platform }, index_html(&path))
+    r.page(
+        "flow.html",
+        base,
+        &V {
+            flow: view,
+            platform,
+        },
+        index_html(&path),
+    )
 }
 
-fn faq_view(r: &Renderer, p: &Platform, q: &crate::model::Faq, root: &str, linked: &mut BTreeSet<String>) -> FaqView {
+fn faq_view(
+    r: &Renderer,
+    p: &Platform,
+    q: &crate::model::Faq,
+    root: &str,
+    linked: &mut BTreeSet<String>,
+) -> FaqView {
     FaqView {
         id: q.id.clone(),
         question: q.question.clone(),
@@ -195,7 +237,11 @@ fn faq_list(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnost
     let base = r.base(&path, &title, "", vec![crumb_platform(p)]);
     let root = base.root.clone();
     let mut linked = BTreeSet::new();
-    let faqs = p.faqs.iter().map(|q| faq_view(r, p, q, &root, &mut linked)).collect();
+    let faqs = p
+        .faqs
+        .iter()
+        .map(|q| faq_view(r, p, q, &root, &mut linked))
+        .collect();
     let view = FaqListView {
         platform: platform_view(r, p, &root),
         faqs,
@@ -203,7 +249,11 @@ fn faq_list(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnost
     r.page("faq_list.html", base, &view, index_html(&path))
 }
 
-fn faq_page(r: &Renderer, p: &Platform, q: &crate::model::Faq) -> Result<OutFile, crate::diag::Diagnostic> {
+fn faq_page(
+    r: &Renderer,
+    p: &Platform,
+    q: &crate::model::Faq,
+) -> Result<OutFile, crate::diag::Diagnostic> {
     let path = url::faq(p.id(), &q.id);
     let list = LinkView {
         title: "常见问题".into(),
@@ -226,7 +276,12 @@ fn faq_page(r: &Renderer, p: &Platform, q: &crate::model::Faq) -> Result<OutFile
 }
 
 /// A page at `from` that sends the visitor to `to` (both site-root-relative).
-pub fn redirect(r: &Renderer, from: &str, to: &str, title: &str) -> Result<OutFile, crate::diag::Diagnostic> {
+pub fn redirect(
+    r: &Renderer,
+    from: &str,
+    to: &str,
+    title: &str,
+) -> Result<OutFile, crate::diag::Diagnostic> {
     let base = r.base(from, title, "", vec![]);
     #[derive(serde::Serialize)]
     struct V {
@@ -257,7 +312,10 @@ fn rules(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic>
         };
         match groups.iter_mut().find(|g| g.name == name) {
             Some(g) => g.rules.push(view),
-            None => groups.push(RuleGroup { name, rules: vec![view] }),
+            None => groups.push(RuleGroup {
+                name,
+                rules: vec![view],
+            }),
         }
     }
     #[derive(serde::Serialize)]
@@ -286,7 +344,12 @@ fn materials(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnos
             v.used_by = p
                 .flows
                 .iter()
-                .flat_map(|f| f.steps.iter().filter(|s| s.materials.contains(&m.id)).map(move |s| (f, s)))
+                .flat_map(|f| {
+                    f.steps
+                        .iter()
+                        .filter(|s| s.materials.contains(&m.id))
+                        .map(move |s| (f, s))
+                })
                 .map(|(f, s)| LinkView {
                     title: format!("{} · {}", f.title, s.title),
                     url: format!("{root}{}", url::step(p.id(), &f.id, &s.id)),
@@ -337,5 +400,9 @@ fn glossary(r: &Renderer) -> Result<OutFile, crate::diag::Diagnostic> {
 /// The first paragraph of a Markdown summary as plain text, for `<meta name=description>`.
 pub fn plain_summary(md: &str) -> String {
     let first = md.split("\n\n").next().unwrap_or("");
-    first.replace(['*', '`', '#', '[', ']', '\n'], "").chars().take(120).collect()
+    first
+        .replace(['*', '`', '#', '[', ']', '\n'], "")
+        .chars()
+        .take(120)
+        .collect()
 }

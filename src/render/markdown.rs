@@ -58,20 +58,45 @@ pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
     let mut code: Option<(String, String)> = None;
     for event in pulldown_cmark::Parser::new_ext(text, options()) {
         match event {
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 in_link += 1;
                 let dest = rewrite_link(&dest_url, ctx);
-                events.push(Event::Start(Tag::Link { link_type, dest_url: dest.into(), title, id }));
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest.into(),
+                    title,
+                    id,
+                }));
             }
             Event::End(TagEnd::Link) => {
                 in_link = in_link.saturating_sub(1);
                 events.push(event);
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = safe_url(&dest_url).unwrap_or_default();
-                events.push(Event::Start(Tag::Image { link_type, dest_url: dest.into(), title, id }));
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest.into(),
+                    title,
+                    id,
+                }));
             }
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 in_heading = true;
                 let id = ctx
                     .heading_ids
@@ -81,7 +106,12 @@ pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
                     .unwrap_or_else(|| CowStr::from(String::new()));
                 heading_no += 1;
                 let id = (!id.is_empty()).then_some(id);
-                events.push(Event::Start(Tag::Heading { level, id, classes, attrs }));
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }));
             }
             Event::End(TagEnd::Heading(_)) => {
                 in_heading = false;
@@ -89,7 +119,9 @@ pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(l) => l.split([' ', ',']).next().unwrap_or("").to_string(),
+                    CodeBlockKind::Fenced(l) => {
+                        l.split([' ', ',']).next().unwrap_or("").to_string()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((lang, String::new()));
@@ -104,7 +136,9 @@ pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
                     src.push_str(&t);
                 }
             }
-            Event::Text(t) if in_link == 0 && !in_heading => link_terms(&t, ctx, linked, &mut events),
+            Event::Text(t) if in_link == 0 && !in_heading => {
+                link_terms(&t, ctx, linked, &mut events)
+            }
             // Raw HTML in sources is shown as text, never passed through.
             Event::Html(h) | Event::InlineHtml(h) => events.push(Event::Text(h)),
             e => events.push(e),
@@ -135,11 +169,18 @@ pub fn safe_url(dest: &str) -> Option<String> {
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect::<String>()
         .to_ascii_lowercase();
-    let bad = ["javascript:", "data:", "vbscript:"].iter().any(|s| folded.starts_with(s));
+    let bad = ["javascript:", "data:", "vbscript:"]
+        .iter()
+        .any(|s| folded.starts_with(s));
     (!bad).then(|| dest.to_string())
 }
 
-fn link_terms<'e>(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>, events: &mut Vec<Event<'e>>) {
+fn link_terms<'e>(
+    text: &str,
+    ctx: &Ctx,
+    linked: &mut BTreeSet<String>,
+    events: &mut Vec<Event<'e>>,
+) {
     let Some(matcher) = &ctx.glossary.matcher else {
         events.push(Event::Text(text.to_string().into()));
         return;
@@ -156,7 +197,9 @@ fn link_terms<'e>(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>, events: 
         }
         let href = crate::render::escape(&format!("{}{url}", ctx.root));
         let word = crate::render::escape(&text[m.start()..m.end()]);
-        events.push(Event::InlineHtml(format!("<a class=\"term\" href=\"{href}\">{word}</a>").into()));
+        events.push(Event::InlineHtml(
+            format!("<a class=\"term\" href=\"{href}\">{word}</a>").into(),
+        ));
         last = m.end();
     }
     if last < text.len() {
@@ -167,22 +210,45 @@ fn link_terms<'e>(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>, events: 
 fn highlight(lang: &str, src: &str, ctx: &Ctx) -> String {
     let esc_lang = crate::render::escape(lang);
     if lang.is_empty() {
-        return format!("<pre class=\"code\"><code>{}</code></pre>\n", crate::render::escape(src));
+        return format!(
+            "<pre class=\"code\"><code>{}</code></pre>\n",
+            crate::render::escape(src)
+        );
     }
     let ss = (ctx.syntax)();
     let Some(syntax) = ss.find_syntax_by_token(lang) else {
-        return format!("<pre class=\"code\" data-lang=\"{esc_lang}\"><code>{}</code></pre>\n", crate::render::escape(src));
+        return format!(
+            "<pre class=\"code\" data-lang=\"{esc_lang}\"><code>{}</code></pre>\n",
+            crate::render::escape(src)
+        );
     };
-    let mut gen = ClassedHTMLGenerator::new_with_class_style(syntax, ss, ClassStyle::SpacedPrefixed { prefix: "hl-" });
+    let mut gen = ClassedHTMLGenerator::new_with_class_style(
+        syntax,
+        ss,
+        ClassStyle::SpacedPrefixed { prefix: "hl-" },
+    );
     for line in LinesWithEndings::from(src) {
-        if gen.parse_html_for_line_which_includes_newline(line).is_err() {
-            return format!("<pre class=\"code\"><code>{}</code></pre>\n", crate::render::escape(src));
+        if gen
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
+            return format!(
+                "<pre class=\"code\"><code>{}</code></pre>\n",
+                crate::render::escape(src)
+            );
         }
     }
-    format!("<pre class=\"code\" data-lang=\"{esc_lang}\"><code>{}</code></pre>\n", gen.finalize())
+    format!(
+        "<pre class=\"code\" data-lang=\"{esc_lang}\"><code>{}</code></pre>\n",
+        gen.finalize()
+    )
 }
 
 /// Heading anchors for Markdown that was not analysed at load time (guide fields).
 pub fn heading_ids(text: &str) -> Vec<String> {
-    crate::load::markdown::analyze(text, 1).headings.into_iter().map(|h| h.id).collect()
+    crate::load::markdown::analyze(text, 1)
+        .headings
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
 }

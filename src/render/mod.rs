@@ -61,7 +61,10 @@ pub struct Renderer<'a> {
 
 pub fn render(root: &Path, model: &Model, index: &Index) -> Result<Vec<OutFile>, Diagnostics> {
     let highlight = uses_code(model).then(highlight_css);
-    let extra: Vec<(String, Vec<u8>)> = highlight.map(|css| ("highlight.css".to_string(), css.into_bytes())).into_iter().collect();
+    let extra: Vec<(String, Vec<u8>)> = highlight
+        .map(|css| ("highlight.css".to_string(), css.into_bytes()))
+        .into_iter()
+        .collect();
     let theme = theme::load(root, &model.config.theme, extra)?;
     let r = Renderer::new(model, index, theme);
     let mut diags = Diagnostics::default();
@@ -141,12 +144,25 @@ impl<'a> Renderer<'a> {
     }
 
     /// The common part of a page at `path` (site-root-relative, ending in `/`).
-    pub fn base(&self, path: &str, title: &str, description: &str, crumbs: Vec<LinkView>) -> Base<'_> {
+    pub fn base(
+        &self,
+        path: &str,
+        title: &str,
+        description: &str,
+        crumbs: Vec<LinkView>,
+    ) -> Base<'_> {
         let root = root_prefix(path);
         self.base_at(root, path, title, description, crumbs)
     }
 
-    pub fn base_at(&self, root: String, path: &str, title: &str, description: &str, crumbs: Vec<LinkView>) -> Base<'_> {
+    pub fn base_at(
+        &self,
+        root: String,
+        path: &str,
+        title: &str,
+        description: &str,
+        crumbs: Vec<LinkView>,
+    ) -> Base<'_> {
         let rel = |u: &str| format!("{root}{u}");
         let mut breadcrumbs = vec![LinkView {
             title: "首页".into(),
@@ -185,7 +201,13 @@ impl<'a> Renderer<'a> {
         self.md_with(text, root, linked, None)
     }
 
-    pub fn md_with(&self, text: &str, root: &str, linked: &mut BTreeSet<String>, skip_term: Option<&str>) -> String {
+    pub fn md_with(
+        &self,
+        text: &str,
+        root: &str,
+        linked: &mut BTreeSet<String>,
+        skip_term: Option<&str>,
+    ) -> String {
         if text.trim().is_empty() {
             return String::new();
         }
@@ -204,7 +226,13 @@ impl<'a> Renderer<'a> {
     }
 
     /// Render `template` with the base and the page's own view merged into one context.
-    pub fn page<T: Serialize>(&self, template: &str, base: Base, view: &T, out_path: String) -> Result<OutFile, Diagnostic> {
+    pub fn page<T: Serialize>(
+        &self,
+        template: &str,
+        base: Base,
+        view: &T,
+        out_path: String,
+    ) -> Result<OutFile, Diagnostic> {
         #[derive(Serialize)]
         struct Merged<'b, T> {
             #[serde(flatten)]
@@ -212,8 +240,9 @@ impl<'a> Renderer<'a> {
             #[serde(flatten)]
             view: &'b T,
         }
-        let ctx = tera::Context::from_serialize(Merged { base, view })
-            .map_err(|e| Diagnostic::error(Span::file(&"templates".into()), format!("view: {e}")))?;
+        let ctx = tera::Context::from_serialize(Merged { base, view }).map_err(|e| {
+            Diagnostic::error(Span::file(&"templates".into()), format!("view: {e}"))
+        })?;
         let html = self.theme.tera.render(template, &ctx).map_err(|e| {
             let file: std::sync::Arc<str> = format!("templates/{template}").into();
             Diagnostic::error(Span::file(&file), format!("rendering `{template}`: {}", theme::error_chain(&e)))
@@ -227,8 +256,14 @@ impl<'a> Renderer<'a> {
 }
 
 fn uses_code(model: &Model) -> bool {
-    let mut any = model.pages.iter().chain(model.sections.iter().map(|s| &s.page)).any(|p| p.has_code);
-    crate::model::walk::for_each_guide_markdown(model, |_, _, text| any |= text.contains("```") || text.contains("~~~"));
+    let mut any = model
+        .pages
+        .iter()
+        .chain(model.sections.iter().map(|s| &s.page))
+        .any(|p| p.has_code);
+    crate::model::walk::for_each_guide_markdown(model, |_, _, text| {
+        any |= text.contains("```") || text.contains("~~~")
+    });
     any
 }
 
@@ -238,8 +273,10 @@ fn highlight_css() -> String {
     use syntect::html::{css_for_theme_with_class_style, ClassStyle};
     let themes = ThemeSet::load_defaults();
     let style = ClassStyle::SpacedPrefixed { prefix: "hl-" };
-    let light = css_for_theme_with_class_style(&themes.themes["InspiredGitHub"], style).unwrap_or_default();
-    let dark = css_for_theme_with_class_style(&themes.themes["base16-ocean.dark"], style).unwrap_or_default();
+    let light =
+        css_for_theme_with_class_style(&themes.themes["InspiredGitHub"], style).unwrap_or_default();
+    let dark = css_for_theme_with_class_style(&themes.themes["base16-ocean.dark"], style)
+        .unwrap_or_default();
     format!("{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n")
 }
 
@@ -247,9 +284,14 @@ fn highlight_css() -> String {
 fn copy_static(root: &Path, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
     for (dir, skip_md) in [("static", false), ("content", true)] {
         let base = root.join(dir);
-        for entry in walkdir::WalkDir::new(&base).sort_by_file_name().into_iter().flatten() {
+        for entry in walkdir::WalkDir::new(&base)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
             let p = entry.path();
-            if !entry.file_type().is_file() || (skip_md && p.extension().is_some_and(|e| e == "md")) {
+            if !entry.file_type().is_file() || (skip_md && p.extension().is_some_and(|e| e == "md"))
+            {
                 continue;
             }
             match std::fs::read(p) {
@@ -257,7 +299,10 @@ fn copy_static(root: &Path, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
                     path: crate::load::rel_name(&base, p).to_string(),
                     bytes,
                 }),
-                Err(e) => diags.push(Diagnostic::error(Span::file(&crate::load::rel_name(root, p)), format!("cannot read: {e}"))),
+                Err(e) => diags.push(Diagnostic::error(
+                    Span::file(&crate::load::rel_name(root, p)),
+                    format!("cannot read: {e}"),
+                )),
             }
         }
     }

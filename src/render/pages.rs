@@ -14,7 +14,10 @@ pub fn site_pages(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics)
             Err(d) => diags.push(d),
         }
     }
-    let robots = format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", r.site.base_url);
+    let robots = format!(
+        "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+        r.site.base_url
+    );
     out.push(OutFile {
         path: "robots.txt".into(),
         bytes: robots.into_bytes(),
@@ -57,9 +60,14 @@ fn home(r: &Renderer) -> Result<OutFile, Diagnostic> {
             updated: s.page.front.updated.map(|d| d.to_string()),
         })
         .collect();
-    let home_html = top.map(|s| r.md(&s.page.body, "", &mut BTreeSet::new())).unwrap_or_default();
+    let home_html = top
+        .map(|s| r.md(&s.page.body, "", &mut BTreeSet::new()))
+        .unwrap_or_default();
     let view = V {
-        platforms: platforms.iter().map(|p| platform_view(r, p, &root)).collect(),
+        platforms: platforms
+            .iter()
+            .map(|p| platform_view(r, p, &root))
+            .collect(),
         popular,
         sections,
         home_html,
@@ -69,14 +77,25 @@ fn home(r: &Renderer) -> Result<OutFile, Diagnostic> {
 
 /// The 404 page is served at any depth, so its links start from the site's absolute path.
 fn not_found(r: &Renderer) -> Result<OutFile, Diagnostic> {
-    let abs = r.site.base_url.splitn(4, '/').nth(3).map(|p| format!("/{p}")).unwrap_or_else(|| "/".into());
+    let abs = r
+        .site
+        .base_url
+        .splitn(4, '/')
+        .nth(3)
+        .map(|p| format!("/{p}"))
+        .unwrap_or_else(|| "/".into());
     let base = r.base_at(abs.clone(), "404.html", "页面不存在", "", vec![]);
     #[derive(serde::Serialize)]
     struct V {
         platforms: Vec<PlatformView>,
     }
     let view = V {
-        platforms: r.model.platforms.iter().map(|p| platform_view(r, p, &abs)).collect(),
+        platforms: r
+            .model
+            .platforms
+            .iter()
+            .map(|p| platform_view(r, p, &abs))
+            .collect(),
     };
     r.page("404.html", base, &view, "404.html".into())
 }
@@ -94,16 +113,29 @@ fn sitemap(r: &Renderer) -> Result<OutFile, Diagnostic> {
     }];
     for p in &r.model.platforms {
         let lastmod = Some(p.meta.verified.to_string());
-        let mut add = |u: String, lastmod: Option<String>| entries.push(Entry { loc: format!("{b}{u}"), lastmod });
+        let mut add = |u: String, lastmod: Option<String>| {
+            entries.push(Entry {
+                loc: format!("{b}{u}"),
+                lastmod,
+            })
+        };
         add(format!("{}/", p.id()), lastmod.clone());
         for f in &p.flows {
-            add(format!("{}/{}/", p.id(), f.id), Some(p.verified_of(&f.verified).to_string()));
+            add(
+                format!("{}/{}/", p.id(), f.id),
+                Some(p.verified_of(&f.verified).to_string()),
+            );
         }
         for q in &p.faqs {
             add(format!("{}/faq/{}/", p.id(), q.id), lastmod.clone());
         }
     }
-    for page in r.model.pages.iter().chain(r.model.sections.iter().map(|s| &s.page)) {
+    for page in r
+        .model
+        .pages
+        .iter()
+        .chain(r.model.sections.iter().map(|s| &s.page))
+    {
         if !page.url.is_empty() {
             entries.push(Entry {
                 loc: format!("{b}{}", page.url),

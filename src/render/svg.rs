@@ -42,8 +42,14 @@ pub fn swimlane(flow: &Flow) -> String {
         );
     }
     let centre = |i: usize| -> (usize, usize) {
-        let lane = roles.iter().position(|r| *r == flow.steps[i].role).unwrap_or(0);
-        (PAD + lane * LANE_W + LANE_W / 2, HEAD_H + i * ROW_H + ROW_H / 2)
+        let lane = roles
+            .iter()
+            .position(|r| *r == flow.steps[i].role)
+            .unwrap_or(0);
+        (
+            PAD + lane * LANE_W + LANE_W / 2,
+            HEAD_H + i * ROW_H + ROW_H / 2,
+        )
     };
     for i in 1..flow.steps.len() {
         let (x0, y0) = centre(i - 1);
@@ -55,7 +61,11 @@ pub fn swimlane(flow: &Flow) -> String {
             let mid = (top + bottom) / 2;
             format!("M{x0} {top}V{mid}H{x1}V{bottom}")
         };
-        let _ = write!(s, "<path class=\"sl-edge\" d=\"{path}\" marker-end=\"url(#arrow-{})\"/>", escape(&flow.id));
+        let _ = write!(
+            s,
+            "<path class=\"sl-edge\" d=\"{path}\" marker-end=\"url(#arrow-{})\"/>",
+            escape(&flow.id)
+        );
     }
     for (i, step) in flow.steps.iter().enumerate() {
         let (cx, cy) = centre(i);

@@ -31,24 +31,39 @@ pub struct Theme {
 
 impl Theme {
     pub fn asset_path(&self, name: &str) -> String {
-        self.assets.get(name).map(|a| a.path.clone()).unwrap_or_default()
+        self.assets
+            .get(name)
+            .map(|a| a.path.clone())
+            .unwrap_or_default()
     }
 }
 
 /// Load the theme named in site.yaml and the site's own template overrides.
-pub fn load(root: &Path, name: &str, extra_assets: Vec<(String, Vec<u8>)>) -> Result<Theme, Diagnostics> {
+pub fn load(
+    root: &Path,
+    name: &str,
+    extra_assets: Vec<(String, Vec<u8>)>,
+) -> Result<Theme, Diagnostics> {
     let mut diags = Diagnostics::default();
     let mut templates: BTreeMap<String, (Arc<str>, String)> = BTreeMap::new();
     let mut statics: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let theme_dir = root.join("themes").join(name);
     if theme_dir.is_dir() {
-        read_dir_files(root, &theme_dir.join("templates"), &mut templates, &mut diags);
+        read_dir_files(
+            root,
+            &theme_dir.join("templates"),
+            &mut templates,
+            &mut diags,
+        );
         for (rel, path) in walk(&theme_dir.join("static")) {
             match std::fs::read(&path) {
                 Ok(b) => {
                     statics.insert(rel, b);
                 }
-                Err(e) => diags.push(Diagnostic::error(Span::file(&crate::load::rel_name(root, &path)), format!("cannot read: {e}"))),
+                Err(e) => diags.push(Diagnostic::error(
+                    Span::file(&crate::load::rel_name(root, &path)),
+                    format!("cannot read: {e}"),
+                )),
             }
         }
     } else if name == "default" {
@@ -65,7 +80,13 @@ pub fn load(root: &Path, name: &str, extra_assets: Vec<(String, Vec<u8>)>) -> Re
     statics.extend(extra_assets);
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
-    let raw: Vec<(String, String)> = templates.iter().map(|(n, (_, t))| (n.clone(), t.clone())).collect();
+    // Tera's default also escapes `/` as `&#x2F;`, which bloats every URL; quoted attributes
+    // and text need only & < > " escaped.
+    tera.set_escape_fn(escape_html);
+    let raw: Vec<(String, String)> = templates
+        .iter()
+        .map(|(n, (_, t))| (n.clone(), t.clone()))
+        .collect();
     if let Err(e) = tera.add_raw_templates(raw) {
         let (name, file) = failing_template(&e, &templates);
         diags.push(
@@ -86,14 +107,20 @@ pub fn load(root: &Path, name: &str, extra_assets: Vec<(String, Vec<u8>)>) -> Re
     Ok(Theme { tera, assets })
 }
 
-fn embedded(templates: &mut BTreeMap<String, (Arc<str>, String)>, statics: &mut BTreeMap<String, Vec<u8>>) {
+fn embedded(
+    templates: &mut BTreeMap<String, (Arc<str>, String)>,
+    statics: &mut BTreeMap<String, Vec<u8>>,
+) {
     let mut stack = vec![&DEFAULT];
     while let Some(dir) = stack.pop() {
         for f in dir.files() {
             let rel = f.path().to_string_lossy().replace('\\', "/");
             if let Some(name) = rel.strip_prefix("templates/") {
                 let text = f.contents_utf8().unwrap_or_default().to_string();
-                templates.insert(name.to_string(), (Arc::from(format!("themes/default/{rel}")), text));
+                templates.insert(
+                    name.to_string(),
+                    (Arc::from(format!("themes/default/{rel}")), text),
+                );
             } else if let Some(name) = rel.strip_prefix("static/") {
                 statics.insert(name.to_string(), f.contents().to_vec());
             }
@@ -108,11 +135,21 @@ fn walk(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file())
-        .map(|e| (crate::load::rel_name(dir, e.path()).to_string(), e.into_path()))
+        .map(|e| {
+            (
+                crate::load::rel_name(dir, e.path()).to_string(),
+                e.into_path(),
+            )
+        })
         .collect()
 }
 
-fn read_dir_files(root: &Path, dir: &Path, out: &mut BTreeMap<String, (Arc<str>, String)>, diags: &mut Diagnostics) {
+fn read_dir_files(
+    root: &Path,
+    dir: &Path,
+    out: &mut BTreeMap<String, (Arc<str>, String)>,
+    diags: &mut Diagnostics,
+) {
     for (rel, path) in walk(dir) {
         match read_text(root, &path) {
             Ok((file, text)) => {
@@ -121,6 +158,10 @@ fn read_dir_files(root: &Path, dir: &Path, out: &mut BTreeMap<String, (Arc<str>,
             Err(d) => diags.push(d),
         }
     }
+}
+
+fn escape_html(s: &str) -> String {
+    crate::render::escape(s)
 }
 
 /// `style.css` → `assets/style.1a2b3c4d.css`.
@@ -133,7 +174,10 @@ fn hashed_name(name: &str, bytes: &[u8]) -> String {
     }
 }
 
-fn failing_template(e: &tera::Error, templates: &BTreeMap<String, (Arc<str>, String)>) -> (String, Arc<str>) {
+fn failing_template(
+    e: &tera::Error,
+    templates: &BTreeMap<String, (Arc<str>, String)>,
+) -> (String, Arc<str>) {
     let text = error_chain(e);
     for (name, (file, _)) in templates {
         if text.contains(&format!("'{name}'")) || text.contains(&format!("`{name}`")) {

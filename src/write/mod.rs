@@ -16,19 +16,35 @@ use crate::render::OutFile;
 
 /// Marks a folder as guidepost output, so a later build may replace it.
 pub const MARKER: &str = ".guidepost-output";
-const MARKER_TEXT: &str = "This folder is written by `guidepost build`; it is replaced on every build.\n";
+const MARKER_TEXT: &str =
+    "This folder is written by `guidepost build`; it is replaced on every build.\n";
 
 #[derive(Debug)]
 pub enum WriteError {
-    Refused { output: PathBuf, reason: String, hint: String },
-    Io { path: PathBuf, error: std::io::Error },
+    Refused {
+        output: PathBuf,
+        reason: String,
+        hint: String,
+    },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
 }
 
 impl fmt::Display for WriteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            WriteError::Refused { output, reason, hint } => {
-                write!(f, "error: refusing to write to {}: {reason}\n  hint: {hint}", output.display())
+            WriteError::Refused {
+                output,
+                reason,
+                hint,
+            } => {
+                write!(
+                    f,
+                    "error: refusing to write to {}: {reason}\n  hint: {hint}",
+                    output.display()
+                )
             }
             WriteError::Io { path, error } => write!(f, "error: {}: {error}", path.display()),
         }
@@ -67,11 +83,17 @@ pub fn guard(root: &Path, output: &Path) -> Result<(), WriteError> {
         })
     };
     if root.starts_with(&out) {
-        return refuse("it is the site folder or contains it", "choose an output folder inside the site, such as public/");
+        return refuse(
+            "it is the site folder or contains it",
+            "choose an output folder inside the site, such as public/",
+        );
     }
     for src in ["content", "guides", "themes", "templates", "static"] {
         if out.starts_with(root.join(src)) {
-            return refuse(&format!("it is inside the source folder {src}/"), "choose an output folder such as public/");
+            return refuse(
+                &format!("it is inside the source folder {src}/"),
+                "choose an output folder such as public/",
+            );
         }
     }
     if out.exists() {
@@ -95,9 +117,15 @@ pub fn write(root: &Path, output: &Path, files: &[OutFile]) -> Result<(), WriteE
     let out = absolute(output);
     let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
     fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let staging = tempfile::Builder::new().prefix(".guidepost-new-").tempdir_in(&parent).map_err(io(&parent))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".guidepost-new-")
+        .tempdir_in(&parent)
+        .map_err(io(&parent))?;
     let dir = staging.path();
-    let dirs: BTreeSet<&str> = files.iter().filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d)).collect();
+    let dirs: BTreeSet<&str> = files
+        .iter()
+        .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
+        .collect();
     for d in &dirs {
         let p = dir.join(d);
         fs::create_dir_all(&p).map_err(io(&p))?;
@@ -126,7 +154,11 @@ fn swap(staged: &Path, out: &Path, parent: &Path) -> Result<(), WriteError> {
     if !out.exists() {
         return fs::rename(staged, out).map_err(io(out));
     }
-    let old = tempfile::Builder::new().prefix(".guidepost-old-").tempdir_in(parent).map_err(io(parent))?.keep();
+    let old = tempfile::Builder::new()
+        .prefix(".guidepost-old-")
+        .tempdir_in(parent)
+        .map_err(io(parent))?
+        .keep();
     fs::remove_dir(&old).map_err(io(&old))?;
     fs::rename(out, &old).map_err(io(out))?;
     if let Err(e) = fs::rename(staged, out) {

@@ -1,0 +1,246 @@
+//! Building: output shape, escaping, determinism, and the untouched-output guarantee.
+
+mod common;
+use common::{snapshot, Site};
+
+#[test]
+fn builds_every_page_kind_with_pretty_urls() {
+    let site = Site::fixture("minimal");
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for page in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "demo/index.html",
+        "demo/demo-apply/index.html",
+        "demo/faq/index.html",
+        "demo/faq/demo-faq-time/index.html",
+        "demo/rules/index.html",
+        "demo/materials/index.html",
+        "glossary/index.html",
+        "guide/index.html",
+        "guide/a/index.html",
+        "guide/b/index.html",
+    ] {
+        assert!(site.path("public").join(page).is_file(), "missing {page}");
+    }
+    let flow = site.read("public/demo/demo-apply/index.html");
+    assert!(
+        flow.contains("<svg class=\"swimlane\""),
+        "flow page has its diagram"
+    );
+    assert!(
+        flow.contains("核实于 <time datetime=\"2026-01-05\">2026-01-05</time>"),
+        "flow shows freshness"
+    );
+    // Internal links are relative to the page, so the site works under any base path.
+    assert!(
+        flow.contains("href=\"../../demo/faq/demo-faq-time/\""),
+        "@id link rewritten: {flow}"
+    );
+    let a = site.read("public/guide/a/index.html");
+    assert!(
+        a.contains("href=\"../../guide/b/#xi-jie\""),
+        "md link rewritten"
+    );
+    assert!(a.contains("class=\"hl-"), "code highlighted with classes");
+}
+
+#[test]
+fn former_faq_ids_redirect_to_the_answer() {
+    let site = Site::fixture("minimal");
+    assert_eq!(site.build().code, 0);
+    let old = site.read("public/demo/faq/demo-faq-old-deposit/index.html");
+    assert!(
+        old.contains("url=../../../demo/faq/demo-faq-deposit/"),
+        "{old}"
+    );
+    let list = site.read("public/demo/faq/index.html");
+    assert!(
+        list.contains("id=\"demo-faq-old-deposit\""),
+        "old anchor kept on the list"
+    );
+}
+
+#[test]
+fn content_text_is_escaped_and_never_templated() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        "guides/demo/faq.yaml",
+        "answer: 只能线上缴纳。",
+        "answer: \"{{ site.title }} <script>alert(1)</script> [x](javascript:alert(1)) [y](JaVaScRiPt :alert(2)) ![i](data:image/png;base64,AA)\"",
+    );
+    site.edit(
+        "guides/demo/faq.yaml",
+        "question: 保证金怎么交？",
+        "question: \"<b>保证金</b>怎么交？\"",
+    );
+    assert_eq!(site.build().code, 0);
+    let html = site.read("public/demo/faq/demo-faq-deposit/index.html");
+    assert!(
+        html.contains("{{ site.title }}"),
+        "template syntax in content shows literally"
+    );
+    assert!(!html.contains("<script>alert"), "raw HTML is escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        !html.to_lowercase().contains("javascript:"),
+        "javascript: links neutralised"
+    );
+    assert!(!html.contains("data:image"), "data: URLs neutralised");
+    assert!(
+        html.contains("&lt;b&gt;保证金&lt;/b&gt;怎么交？"),
+        "YAML strings escaped in templates"
+    );
+}
+
+#[test]
+fn same_sources_give_byte_identical_output() {
+    let site = Site::bundled();
+    assert_eq!(site.run(&["build", "--output", "one"]).code, 0);
+    assert_eq!(site.run(&["build", "--output", "two"]).code, 0);
+    let (one, two) = (snapshot(&site.path("one")), snapshot(&site.path("two")));
+    assert!(one.len() > 100, "the bundled site has many files");
+    assert_eq!(one.len(), two.len());
+    for (a, b) in one.iter().zip(&two) {
+        assert_eq!(a.0, b.0);
+        assert!(a.1 == b.1, "{} differs between builds", a.0);
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let site = Site::fixture("minimal");
+    assert_eq!(site.build().code, 0);
+    let before = snapshot(&site.path("public"));
+    site.edit(
+        "guides/demo/faq.yaml",
+        "    tags: [审核]",
+        "    tagz: [审核]",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("was left as it was"), "{}", run.stderr);
+    assert_eq!(snapshot(&site.path("public")), before);
+    // A template error at render time too.
+    site.edit(
+        "guides/demo/faq.yaml",
+        "    tagz: [审核]",
+        "    tags: [审核]",
+    );
+    site.write(
+        "templates/faq.html",
+        "{% extends \"base.html\" %}{% block main %}{{ nope.nothing }}{% endblock main %}",
+    );
+    assert_eq!(site.build().code, 1);
+    assert_eq!(snapshot(&site.path("public")), before);
+    // No staging folders are left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(site.dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".guidepost-"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn a_successful_build_replaces_the_previous_output() {
+    let site = Site::fixture("minimal");
+    assert_eq!(site.build().code, 0);
+    site.edit("content/guide/b.md", "返回", "回到");
+    assert_eq!(site.build().code, 0);
+    assert!(site.read("public/guide/b/index.html").contains("回到"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(site.path("public"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o755,
+            0o755,
+            "the output folder is readable by a web server"
+        );
+    }
+}
+
+#[test]
+fn dangerous_output_folders_are_refused() {
+    let site = Site::fixture("minimal");
+    let run = site.run(&["build", "--output", "."]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("it is the site folder or contains it"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run(&["build", "--output", "content/out"]);
+    assert!(
+        run.stderr.contains("inside the source folder content/"),
+        "{}",
+        run.stderr
+    );
+    site.write("mine/notes.txt", "my files");
+    let run = site.run(&["build", "--output", "mine"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("holds files that guidepost did not write"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.read("mine/notes.txt"), "my files");
+}
+
+#[test]
+fn base_url_flag_overrides_the_config() {
+    let site = Site::fixture("minimal");
+    assert_eq!(
+        site.run(&["build", "--base-url", "https://help.example.com/kb"])
+            .code,
+        0
+    );
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://help.example.com/kb/demo/</loc>"),
+        "{sitemap}"
+    );
+}
+
+#[test]
+fn check_writes_nothing_and_warns_about_stale_content() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        "site.yaml",
+        "title: 演示站点",
+        "title: 演示站点\nstale_after_days: 30",
+    );
+    let run = site.check();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: guides/demo/platform.yaml:11:11: platform `demo` was last verified"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.path("public").exists());
+}
+
+#[test]
+fn help_explains_each_command_with_an_example() {
+    let site = Site::fixture("minimal");
+    for cmd in ["build", "check"] {
+        let run = site.run(&[cmd, "--help"]);
+        assert_eq!(run.code, 0);
+        assert!(
+            run.stdout.contains("Example: guidepost"),
+            "{cmd}: {}",
+            run.stdout
+        );
+        assert!(run.stdout.contains("--root"), "{cmd}");
+    }
+}
