@@ -13,7 +13,8 @@ pub struct FrontMatter {
     pub description: String,
     #[serde(default)]
     pub weight: i64,
-    #[serde(default)]
+    /// `date:` is accepted too, as Zola and Hugo write it.
+    #[serde(default, alias = "date")]
     pub updated: Option<Date>,
     #[serde(default)]
     pub tags: Vec<String>,

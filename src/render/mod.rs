@@ -27,6 +27,9 @@ use markdown::Glossary;
 use theme::Theme;
 use views::{Assets, Base, LinkView, SiteView};
 
+/// Top-level content sections shown in the header; more are listed on the home page only.
+const MAX_NAV_SECTIONS: usize = 6;
+
 /// One file of the output: its path under the output folder (`a/b/index.html`) and content.
 #[derive(Debug)]
 pub struct OutFile {
@@ -107,13 +110,18 @@ impl<'a> Renderer<'a> {
                 url: format!("{}/", p.id()),
             })
             .collect();
-        for s in &model.sections {
-            if s.page.url.matches('/').count() == 1 {
-                nav.push(LinkView {
-                    title: s.page.front.title.clone(),
-                    url: s.page.url.clone(),
-                });
-            }
+        let top: Vec<&crate::model::Section> = model.sections.iter().filter(|s| s.page.url.matches('/').count() == 1).collect();
+        if top.len() <= MAX_NAV_SECTIONS {
+            nav.extend(top.iter().map(|s| LinkView {
+                title: s.page.front.title.clone(),
+                url: s.page.url.clone(),
+            }));
+        } else {
+            // A large site lists its sections on the home page, not in every page's header.
+            nav.push(LinkView {
+                title: "全部专题".into(),
+                url: "#topics".into(),
+            });
         }
         if !terms.is_empty() {
             nav.push(LinkView {
