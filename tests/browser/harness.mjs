@@ -142,20 +142,22 @@ export async function serve(root) {
       res.setHeader("Allow", "GET, HEAD");
       return fail(res, 405, "method not allowed");
     }
+    // Look at the path as sent (URL parsing would quietly drop "/../"), decoded.
+    const rawPath = req.url.split(/[?#]/)[0];
     let pathname;
     try {
-      pathname = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+      pathname = decodeURIComponent(rawPath);
     } catch {
       return fail(res, 400, "bad request");
     }
-    if (pathname.includes("\0") || pathname.includes("\\")) return fail(res, 400, "bad request");
-
-    // Resolve lexically first (refuses /../ tricks), then through symlinks (refuses links
-    // pointing outside the root).
-    let file = path.resolve(realRoot, "." + path.posix.normalize("/" + pathname));
-    if (!isInside(realRoot, file) || pathname.split("/").includes("..")) {
-      return fail(res, 403, "forbidden");
+    if (!pathname.startsWith("/") || pathname.includes("\0") || pathname.includes("\\")) {
+      return fail(res, 400, "bad request");
     }
+    if (pathname.split("/").some((seg) => seg === "..")) return fail(res, 403, "forbidden");
+
+    // Resolve lexically, then through symlinks: neither may leave the root.
+    let file = path.resolve(realRoot, "." + pathname);
+    if (!isInside(realRoot, file)) return fail(res, 403, "forbidden");
     let info;
     try {
       file = await realpath(file);
@@ -163,8 +165,8 @@ export async function serve(root) {
       info = await stat(file);
       if (info.isDirectory()) {
         if (!pathname.endsWith("/")) {
-          const u = new URL(req.url, "http://localhost");
-          res.writeHead(301, { Location: u.pathname + "/" + u.search });
+          const query = req.url.slice(rawPath.length);
+          res.writeHead(301, { Location: rawPath + "/" + query });
           return res.end();
         }
         file = path.join(file, "index.html");
