@@ -45,11 +45,11 @@ pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
     }
 }
 
-fn index_html(path: &str) -> String {
+pub(super) fn index_html(path: &str) -> String {
     format!("{path}index.html")
 }
 
-fn source_view(s: &Source, verified: Date) -> SourceView {
+pub(super) fn source_view(s: &Source, verified: Date) -> SourceView {
     SourceView {
         title: s.title.clone(),
         url: s.url.clone(),
@@ -57,7 +57,7 @@ fn source_view(s: &Source, verified: Date) -> SourceView {
     }
 }
 
-fn crumb_platform(p: &Platform) -> LinkView {
+pub(super) fn crumb_platform(p: &Platform) -> LinkView {
     LinkView {
         title: p.meta.name.clone(),
         url: url::platform(p.id()),
@@ -83,7 +83,14 @@ pub fn platform_view(r: &Renderer, p: &Platform, root: &str) -> PlatformView {
                 url: rel(url::flow(p.id(), &f.id)),
             })
             .collect(),
-        trees: Vec::new(),
+        trees: p
+            .trees
+            .iter()
+            .map(|t| LinkView {
+                title: t.title.clone(),
+                url: rel(url::tree(p.id(), &t.id)),
+            })
+            .collect(),
         faq_count: p.faqs.len(),
         rule_count: p.rules.len(),
         material_count: p.materials.len(),
@@ -110,7 +117,7 @@ fn platform(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnost
     )
 }
 
-fn material_view(
+pub(super) fn material_view(
     r: &Renderer,
     p: &Platform,
     id: &str,

@@ -10,6 +10,8 @@ pub mod markdown;
 mod pages;
 pub mod svg;
 pub mod theme;
+mod treemap;
+mod trees;
 pub mod views;
 
 use std::collections::BTreeSet;
@@ -74,6 +76,7 @@ pub fn render(root: &Path, model: &Model, index: &Index) -> Result<Vec<OutFile>,
     let mut out = Vec::new();
     pages::site_pages(&r, &mut out, &mut diags);
     guides::all(&r, &mut out, &mut diags);
+    trees::all(&r, &mut out, &mut diags);
     content::all(&r, &mut out, &mut diags);
     for asset in r.theme.assets.values() {
         out.push(OutFile {
@@ -110,7 +113,11 @@ impl<'a> Renderer<'a> {
                 url: format!("{}/", p.id()),
             })
             .collect();
-        let top: Vec<&crate::model::Section> = model.sections.iter().filter(|s| s.page.url.matches('/').count() == 1).collect();
+        let top: Vec<&crate::model::Section> = model
+            .sections
+            .iter()
+            .filter(|s| s.page.url.matches('/').count() == 1)
+            .collect();
         if top.len() <= MAX_NAV_SECTIONS {
             nav.extend(top.iter().map(|s| LinkView {
                 title: s.page.front.title.clone(),
@@ -197,6 +204,7 @@ impl<'a> Renderer<'a> {
                 .collect(),
             assets: Assets {
                 css: rel(&self.theme.asset_path("style.css")),
+                icon: rel(&self.theme.asset_path("favicon.svg")),
                 js: rel(&self.theme.asset_path("guidepost.js")),
                 highlight: self.theme.assets.get("highlight.css").map(|a| rel(&a.path)),
             },

@@ -24,11 +24,12 @@ pub fn swimlane(flow: &Flow) -> String {
     let title = escape(&flow.title);
     let _ = write!(
         s,
-        "<svg class=\"swimlane\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
+        "<svg class=\"swimlane\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" style=\"min-width:{min}px\" \
          role=\"img\" aria-labelledby=\"sl-{id}\"><title id=\"sl-{id}\">{title}：流程图</title>\
          <defs><marker id=\"arrow-{id}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">\
          <path d=\"M0 0L10 5L0 10z\" class=\"sl-arrowhead\"/></marker></defs>",
         id = escape(&flow.id),
+        min = width * 3 / 4,
     );
     for (i, role) in roles.iter().enumerate() {
         let x = PAD + i * LANE_W;
@@ -70,7 +71,7 @@ pub fn swimlane(flow: &Flow) -> String {
     for (i, step) in flow.steps.iter().enumerate() {
         let (cx, cy) = centre(i);
         let (x, y) = (cx - BOX_W / 2, cy - BOX_H / 2);
-        let lines = wrap(&format!("{}. {}", i + 1, step.title), 2);
+        let lines = wrap(&format!("{}. {}", i + 1, step.title), 2, LINE_UNITS);
         let _ = write!(
             s,
             "<a href=\"#{}\" class=\"sl-step\"><rect x=\"{x}\" y=\"{y}\" width=\"{BOX_W}\" height=\"{BOX_H}\" rx=\"8\"/>",
@@ -92,12 +93,12 @@ pub fn swimlane(flow: &Flow) -> String {
 }
 
 /// Break `text` into at most `max` lines that fit a box, ending with … when cut.
-fn wrap(text: &str, max: usize) -> Vec<String> {
+pub fn wrap(text: &str, max: usize, line_units: f32) -> Vec<String> {
     let mut lines = vec![String::new()];
     let mut units = 0.0;
     for c in text.chars() {
         let w = if c.is_ascii() { 0.55 } else { 1.0 };
-        if units + w > LINE_UNITS {
+        if units + w > line_units {
             if lines.len() == max {
                 let last = lines.last_mut().expect("a line");
                 last.pop();
@@ -115,12 +116,12 @@ fn wrap(text: &str, max: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::{wrap, LINE_UNITS};
 
     #[test]
     fn wraps_and_cuts_long_titles() {
-        assert_eq!(wrap("短标题", 2), ["短标题"]);
-        let w = wrap("一二三四五六七八九十一二三四五六七八九十", 2);
+        assert_eq!(wrap("短标题", 2, LINE_UNITS), ["短标题"]);
+        let w = wrap("一二三四五六七八九十一二三四五六七八九十", 2, LINE_UNITS);
         assert_eq!(w.len(), 2);
         assert!(w[1].ends_with('…'));
     }

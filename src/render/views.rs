@@ -21,6 +21,7 @@ pub struct LinkView {
 #[derive(Serialize)]
 pub struct Assets {
     pub css: String,
+    pub icon: String,
     pub js: String,
     pub highlight: Option<String>,
 }
