@@ -1,4 +1,5 @@
 //! The whole pipeline, for the commands: load → check → render → write.
+//! `render_site` stops before writing, so a preview server can hold a build in memory.
 
 use std::path::Path;
 
@@ -7,7 +8,7 @@ use crate::diag::{Diagnostics, Failed};
 use crate::load;
 use crate::model::index::Index;
 use crate::model::Model;
-use crate::render;
+use crate::render::{self, OutFile};
 use crate::write::{self, WriteError};
 
 /// Load and check a site. Errors of every stage come back together.
@@ -20,6 +21,23 @@ pub fn load_checked(root: &Path) -> Result<(Model, Index, Diagnostics), Failed> 
         return Err(Failed(diags));
     }
     Ok((model, index, diags))
+}
+
+/// A complete site in memory: every output file, sorted by path, and the run's warnings.
+pub struct Rendered {
+    pub files: Vec<OutFile>,
+    pub warnings: Diagnostics,
+}
+
+/// Load, check and render the site at `root`; nothing is written.
+/// `base_url` replaces site.yaml's when set.
+pub fn render_site(root: &Path, base_url: Option<&str>) -> Result<Rendered, Failed> {
+    let (mut model, index, warnings) = load_checked(root)?;
+    if let Some(b) = base_url {
+        model.config.base_url = b.to_string();
+    }
+    let files = render::render(root, &model, &index).map_err(Failed)?;
+    Ok(Rendered { files, warnings })
 }
 
 pub struct Options<'a> {
@@ -43,14 +61,10 @@ pub enum Error {
 /// Build the site at `opts.root` into `opts.output`. On any error the output is untouched.
 pub fn build(opts: &Options) -> Result<Outcome, Error> {
     write::guard(opts.root, opts.output).map_err(Error::Write)?;
-    let (mut model, index, warnings) = load_checked(opts.root).map_err(Error::Sources)?;
-    if let Some(b) = &opts.base_url {
-        model.config.base_url = b.clone();
-    }
-    let files = render::render(opts.root, &model, &index).map_err(|d| Error::Sources(Failed(d)))?;
-    write::write(opts.root, opts.output, &files).map_err(Error::Write)?;
+    let site = render_site(opts.root, opts.base_url.as_deref()).map_err(Error::Sources)?;
+    write::write(opts.root, opts.output, &site.files).map_err(Error::Write)?;
     Ok(Outcome {
-        files: files.len(),
-        warnings,
+        files: site.files.len(),
+        warnings: site.warnings,
     })
 }
