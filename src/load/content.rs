@@ -141,6 +141,18 @@ fn load_page(root: &Path, content: &Path, path: &Path, files: &Files) -> Result<
     })
 }
 
+/// Load one page again, for a preview server that saw only this file change: the page and
+/// the positions of its front matter (to replace the file's entry in `Model::files`).
+pub fn load_one(root: &Path, path: &Path) -> Result<(Page, yaml::SpanMap), Diagnostic> {
+    let files = Files::default();
+    let page = load_page(root, &root.join("content"), path, &files)?;
+    let spans = files
+        .into_vec()
+        .pop()
+        .expect("load_page registers its file");
+    Ok((page, spans))
+}
+
 fn no_front_matter(file: &Arc<str>, text: &str) -> Diagnostic {
     let d = Diagnostic::error(Span::file(file), "the page has no front matter");
     if text.starts_with("---") {

@@ -267,3 +267,40 @@ impl Platform {
         own.unwrap_or(self.meta.verified)
     }
 }
+
+/// One way through a decision tree: the answers given (question id, answer index) and the
+/// outcome reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TreePath {
+    pub answers: Vec<(String, usize)>,
+    pub outcome: String,
+}
+
+impl Tree {
+    /// Every path from `start` to an outcome, in answer order. Call on a checked tree (no
+    /// cycles); a revisited question on the current path is skipped, so this always ends.
+    pub fn paths(&self) -> Vec<TreePath> {
+        let mut out = Vec::new();
+        let mut answers = Vec::new();
+        self.walk(&self.start, &mut answers, &mut out);
+        out
+    }
+
+    fn walk(&self, id: &str, answers: &mut Vec<(String, usize)>, out: &mut Vec<TreePath>) {
+        let Some(q) = self.questions.iter().find(|q| q.id == id) else {
+            out.push(TreePath {
+                answers: answers.clone(),
+                outcome: id.to_string(),
+            });
+            return;
+        };
+        if answers.iter().any(|(seen, _)| seen == id) {
+            return;
+        }
+        for (i, a) in q.answers.iter().enumerate() {
+            answers.push((q.id.clone(), i));
+            self.walk(&a.next, answers, out);
+            answers.pop();
+        }
+    }
+}

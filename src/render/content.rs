@@ -40,6 +40,37 @@ pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
     }
 }
 
+/// Render only the pages `which` (indices into `Model::pages`), with the same theme and
+/// links as a whole build. For a preview server whose edit changed one page's body and
+/// nothing that other pages show of it (title, URL, headings, order).
+pub fn render_pages(
+    root: &std::path::Path,
+    model: &crate::model::Model,
+    index: &crate::model::index::Index,
+    which: &[usize],
+) -> Result<Vec<OutFile>, Diagnostics> {
+    let highlight = super::uses_code(model).then(super::highlight_css);
+    let extra = highlight
+        .map(|css| ("highlight.css".to_string(), css.into_bytes()))
+        .into_iter()
+        .collect();
+    let theme = super::theme::load(root, &model.config.theme, extra)?;
+    let r = Renderer::new(model, index, theme);
+    let mut diags = Diagnostics::default();
+    let mut out = Vec::new();
+    for &i in which {
+        let section = model.sections.iter().find(|s| s.pages.contains(&i));
+        match page(&r, &model.pages[i], section, None) {
+            Ok(f) => out.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(out)
+}
+
 fn parent_of<'a>(r: &Renderer<'a>, s: &Section) -> Option<&'a Section> {
     let url = s.page.url.trim_end_matches('/');
     let parent = url

@@ -14,6 +14,8 @@ mod treemap;
 mod trees;
 pub mod views;
 
+pub use content::render_pages;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -205,6 +207,7 @@ impl<'a> Renderer<'a> {
             assets: Assets {
                 css: rel(&self.theme.asset_path("style.css")),
                 icon: rel(&self.theme.asset_path("favicon.svg")),
+                tree_js: rel(&self.theme.asset_path("tree.js")),
                 js: rel(&self.theme.asset_path("guidepost.js")),
                 highlight: self.theme.assets.get("highlight.css").map(|a| rel(&a.path)),
             },
@@ -256,17 +259,22 @@ impl<'a> Renderer<'a> {
             #[serde(flatten)]
             view: &'b T,
         }
-        let ctx = tera::Context::from_serialize(Merged { base, view }).map_err(|e| {
-            Diagnostic::error(Span::file(&"templates".into()), format!("view: {e}"))
-        })?;
-        let html = self.theme.tera.render(template, &ctx).map_err(|e| {
-            let file: std::sync::Arc<str> = format!("templates/{template}").into();
-            Diagnostic::error(Span::file(&file), format!("rendering `{template}`: {}", theme::error_chain(&e)))
-                .hint("a template override may use only the variables of its page's view (see docs/themes.md)")
-        })?;
+        let html = self.partial(template, &Merged { base, view })?;
         Ok(OutFile {
             path: out_path,
             bytes: html.into_bytes(),
+        })
+    }
+
+    /// Render one template with `view` as its whole context.
+    pub fn partial<T: Serialize>(&self, template: &str, view: &T) -> Result<String, Diagnostic> {
+        let ctx = tera::Context::from_serialize(view).map_err(|e| {
+            Diagnostic::error(Span::file(&"templates".into()), format!("view: {e}"))
+        })?;
+        self.theme.tera.render(template, &ctx).map_err(|e| {
+            let file: std::sync::Arc<str> = format!("templates/{template}").into();
+            Diagnostic::error(Span::file(&file), format!("rendering `{template}`: {}", theme::error_chain(&e)))
+                .hint("a template override may use only the variables of its page's view (see the theme's templates)")
         })
     }
 }

@@ -20,6 +20,7 @@ struct TreeView {
     title: String,
     summary_html: String,
     svg: String,
+    start: String,
     start_url: String,
     questions: usize,
     outcomes: Vec<LinkView>,
@@ -30,8 +31,7 @@ struct TreeView {
 struct AnswerView {
     label: String,
     url: String,
-    /// Where the answer leads: "question" or "outcome".
-    leads_to: &'static str,
+    next: String,
 }
 
 #[derive(Serialize)]
@@ -74,6 +74,7 @@ pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
             for o in &t.outcomes {
                 push(outcome(r, p, t, o));
             }
+            push(data_js(r, p, t));
         }
     }
 }
@@ -85,6 +86,7 @@ fn tree_view(r: &Renderer, p: &Platform, t: &Tree, root: &str) -> TreeView {
         title: t.title.clone(),
         summary_html: r.md(&t.summary, root, &mut BTreeSet::new()),
         svg: super::treemap::tree_map(t),
+        start: t.start.clone(),
         start_url: rel(&t.start),
         questions: t.questions.len(),
         outcomes: t
@@ -129,58 +131,59 @@ fn index(r: &Renderer, p: &Platform, t: &Tree) -> Result<OutFile, Diagnostic> {
     )
 }
 
-fn question(r: &Renderer, p: &Platform, t: &Tree, q: &Question) -> Result<OutFile, Diagnostic> {
-    let path = url::tree_node(p.id(), &t.id, &q.id);
-    let base = r.base(&path, &q.text, &t.title, crumbs(p, t));
-    let root = base.root.clone();
-    let tree = tree_view(r, p, t, &root);
-    let node = QuestionView {
+fn question_view(r: &Renderer, p: &Platform, t: &Tree, q: &Question, root: &str) -> QuestionView {
+    QuestionView {
         id: q.id.clone(),
         text: q.text.clone(),
-        help_html: r.md(&q.help, &root, &mut BTreeSet::new()),
+        help_html: r.md(&q.help, root, &mut BTreeSet::new()),
         answers: q
             .answers
             .iter()
             .map(|a| AnswerView {
                 label: a.label.clone(),
                 url: format!("{root}{}", url::tree_node(p.id(), &t.id, &a.next)),
-                leads_to: if t.questions.iter().any(|x| x.id == a.next) {
-                    "question"
-                } else {
-                    "outcome"
-                },
+                next: a.next.clone(),
             })
             .collect(),
         is_start: q.id == t.start,
-    };
-    #[derive(Serialize)]
-    struct V {
-        question: QuestionView,
     }
+}
+
+#[derive(Serialize)]
+struct QuestionCtx {
+    question: QuestionView,
+}
+
+#[derive(Serialize)]
+struct OutcomeCtx {
+    outcome: OutcomeView,
+}
+
+fn question(r: &Renderer, p: &Platform, t: &Tree, q: &Question) -> Result<OutFile, Diagnostic> {
+    let path = url::tree_node(p.id(), &t.id, &q.id);
+    let base = r.base(&path, &q.text, &t.title, crumbs(p, t));
+    let root = base.root.clone();
+    let tree = tree_view(r, p, t, &root);
+    let node = QuestionCtx {
+        question: question_view(r, p, t, q, &root),
+    };
     r.page(
         "tree_question.html",
         base,
-        &TreeCtx {
-            tree: &tree,
-            node: V { question: node },
-        },
+        &TreeCtx { tree: &tree, node },
         index_html(&path),
     )
 }
 
-fn outcome(r: &Renderer, p: &Platform, t: &Tree, o: &Outcome) -> Result<OutFile, Diagnostic> {
-    let path = url::tree_node(p.id(), &t.id, &o.id);
-    let base = r.base(&path, &o.title, &t.title, crumbs(p, t));
-    let root = base.root.clone();
-    let tree = tree_view(r, p, t, &root);
+fn outcome_view(r: &Renderer, p: &Platform, o: &Outcome, root: &str) -> OutcomeView {
     let mut linked = BTreeSet::new();
-    let node = OutcomeView {
+    OutcomeView {
         id: o.id.clone(),
         title: o.title.clone(),
         materials: o
             .materials
             .iter()
-            .filter_map(|m| material_view(r, p, m, &root, &mut linked))
+            .filter_map(|m| material_view(r, p, m, root, &mut linked))
             .collect(),
         submit: o.submit.clone(),
         steps: o
@@ -192,19 +195,109 @@ fn outcome(r: &Renderer, p: &Platform, t: &Tree, o: &Outcome) -> Result<OutFile,
                 url: format!("{root}{}", target.url),
             })
             .collect(),
-        body_html: r.md(&o.body, &root, &mut linked),
-    };
-    #[derive(Serialize)]
-    struct V {
-        outcome: OutcomeView,
+        body_html: r.md(&o.body, root, &mut linked),
     }
+}
+
+fn outcome(r: &Renderer, p: &Platform, t: &Tree, o: &Outcome) -> Result<OutFile, Diagnostic> {
+    let path = url::tree_node(p.id(), &t.id, &o.id);
+    let base = r.base(&path, &o.title, &t.title, crumbs(p, t));
+    let root = base.root.clone();
+    let tree = tree_view(r, p, t, &root);
+    let node = OutcomeCtx {
+        outcome: outcome_view(r, p, o, &root),
+    };
     r.page(
         "tree_outcome.html",
         base,
-        &TreeCtx {
-            tree: &tree,
-            node: V { outcome: node },
-        },
+        &TreeCtx { tree: &tree, node },
         index_html(&path),
     )
+}
+
+/// `tree-data.js`: every node's text and body, for running the tree in place. A script, not
+/// JSON to fetch, so it also loads from file://. Bodies are the same partial templates the
+/// node pages include, rendered for the node pages' depth.
+fn data_js(r: &Renderer, p: &Platform, t: &Tree) -> Result<OutFile, Diagnostic> {
+    #[derive(Serialize)]
+    struct Answer<'a> {
+        label: &'a str,
+        next: &'a str,
+    }
+    #[derive(Serialize)]
+    struct Node<'a> {
+        kind: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        text: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        title: Option<&'a str>,
+        answers: Vec<Answer<'a>>,
+        html: String,
+    }
+    #[derive(Serialize)]
+    struct Data<'a> {
+        title: &'a str,
+        start: &'a str,
+        nodes: std::collections::BTreeMap<&'a str, Node<'a>>,
+    }
+    let root = super::root_prefix(&url::tree_node(p.id(), &t.id, &t.start));
+    let mut nodes = std::collections::BTreeMap::new();
+    for q in &t.questions {
+        let html = r.partial(
+            "tree_question_body.html",
+            &QuestionCtx {
+                question: question_view(r, p, t, q, &root),
+            },
+        )?;
+        let answers = q
+            .answers
+            .iter()
+            .map(|a| Answer {
+                label: &a.label,
+                next: &a.next,
+            })
+            .collect();
+        nodes.insert(
+            q.id.as_str(),
+            Node {
+                kind: "q",
+                text: Some(&q.text),
+                title: None,
+                answers,
+                html,
+            },
+        );
+    }
+    for o in &t.outcomes {
+        let html = r.partial(
+            "tree_outcome_body.html",
+            &OutcomeCtx {
+                outcome: outcome_view(r, p, o, &root),
+            },
+        )?;
+        nodes.insert(
+            o.id.as_str(),
+            Node {
+                kind: "o",
+                text: None,
+                title: Some(&o.title),
+                answers: Vec::new(),
+                html,
+            },
+        );
+    }
+    let data = Data {
+        title: &t.title,
+        start: &t.start,
+        nodes,
+    };
+    let json = serde_json::to_string(&data).expect("tree data serialises");
+    let js = format!(
+        "window.guidepostTrees = window.guidepostTrees || {{}};\nwindow.guidepostTrees[{}] = {json};\n",
+        serde_json::to_string(&t.id).expect("string")
+    );
+    Ok(OutFile {
+        path: format!("{}tree-data.js", url::tree(p.id(), &t.id)),
+        bytes: js.into_bytes(),
+    })
 }

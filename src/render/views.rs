@@ -22,6 +22,7 @@ pub struct LinkView {
 pub struct Assets {
     pub css: String,
     pub icon: String,
+    pub tree_js: String,
     pub js: String,
     pub highlight: Option<String>,
 }

@@ -1,0 +1,143 @@
+// Decision trees as a merchant uses them: with JavaScript off (every answer a plain link to
+// a page of its own) and with JavaScript on (the tree runs in place, answers so far are
+// listed and can be changed, back and start over work, the browser's back button works).
+
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { openPage, startSite } from "./harness.mjs";
+
+const TREES = [
+  "xhs-juguang/jg-trademark/",
+  "xhs-juguang/jg-account-type/",
+  "kuaishou-service/ks-service-category/",
+  "channels-shop/wx-restricted-prep/",
+];
+
+let site;
+let noJs;
+let js;
+
+before(async () => {
+  site = await startSite();
+  noJs = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+  js = await site.browser.newContext({ viewport: { width: 1000, height: 800 } });
+});
+
+after(async () => {
+  await noJs?.close().catch(() => {});
+  await js?.close().catch(() => {});
+  await site?.close();
+});
+
+/** Text of every match of `selector` on the page. */
+const texts = (page, selector) => page.locator(selector).allTextContents();
+
+describe("decision trees without JavaScript", () => {
+  for (const tree of TREES) {
+    test(`${tree}: every outcome is reached from the start through plain links`, async () => {
+      const { page } = await openPage(noJs, site.url(tree));
+      const expected = new Map();
+      for (const a of await page.locator(".cards a").all()) {
+        expected.set(new URL(await a.getAttribute("href"), page.url()).href, (await a.textContent()).trim());
+      }
+      assert.ok(expected.size >= 2, "the index lists the outcomes");
+      const start = new URL(await page.locator("a.start").getAttribute("href"), page.url()).href;
+      await page.close();
+
+      const seen = new Set();
+      const reached = new Map();
+      const queue = [start];
+      while (queue.length) {
+        const url = queue.shift();
+        if (seen.has(url)) continue;
+        seen.add(url);
+        const { page: p, response } = await openPage(noJs, url);
+        assert.equal(response.status(), 200, url);
+        const answers = await p.locator("a.answer").all();
+        if (answers.length) {
+          assert.ok(answers.length >= 2, `${url} offers at least two answers`);
+          for (const a of answers) queue.push(new URL(await a.getAttribute("href"), url).href);
+        } else {
+          reached.set(url, (await p.locator("h1").textContent()).trim());
+        }
+        await p.close();
+      }
+      assert.deepEqual([...reached.keys()].sort(), [...expected.keys()].sort(), "every outcome and only outcomes end a path");
+      for (const [url, title] of reached) assert.equal(title, expected.get(url), `outcome page title at ${url}`);
+    });
+  }
+});
+
+describe("decision trees with JavaScript", () => {
+  test("answer, change an earlier answer, back, browser back, start over", async () => {
+    const { page, rec } = await openPage(js, site.url("xhs-juguang/jg-trademark/jg-q-tm-used/"));
+    const answer = async (label) => {
+      await page.locator("a.answer", { hasText: label }).click();
+    };
+    // A real page load would drop this marker; running in place keeps it.
+    await page.evaluate(() => (window.__sameDocument = true));
+
+    await answer("用了");
+    await assert.doesNotReject(page.waitForURL(/jg-q-tm-status\/\?a=0$/));
+    await answer("已注册，注册证在有效期内");
+    await answer("不是，商标注册在别人名下");
+    await answer("境外企业");
+    assert.match(page.url(), /jg-q-tm-applicant-foreign-company\/\?a=0\.0\.1\.2$/);
+    assert.equal(await page.locator("h1").textContent(), "申请聚光的公司（被授权方）是境内公司还是境外公司？");
+    assert.equal((await texts(page, ".tree-trail li")).length, 4, "four answers listed so far");
+    await answer("境内公司");
+
+    // The outcome, with the path taken.
+    assert.match(page.url(), /jg-o-tm-foreign-company-domestic\/\?a=0\.0\.1\.2\.0$/);
+    assert.match(await page.locator("h1").textContent(), /境外企业注册的商标，境内公司申请/);
+    const body = await page.locator(".tree-body").textContent();
+    assert.match(body, /一级总代授权|总代/, "outcome content is shown");
+    const trail = await texts(page, ".tree-trail .trail-a");
+    assert.deepEqual(trail.map((t) => t.trim()).slice(-2), ["境外企业", "境内公司"]);
+
+    // Change the registrant answer (third item): back at that question with the path cut.
+    await page.locator(".tree-trail li").nth(3).locator("a.trail-change").click();
+    assert.match(page.url(), /jg-q-tm-registrant-kind\/\?a=0\.0\.1$/);
+    await answer("自然人（个人）");
+    await answer("境外公司");
+    assert.match(await page.locator("h1").textContent(), /个人注册的商标，境外公司申请/);
+    assert.match(await page.locator(".tree-body").textContent(), /邮件/);
+
+    // "上一步" goes back one question, the browser's back button too.
+    await page.locator("a.tree-back").click();
+    assert.match(page.url(), /jg-q-tm-applicant-person\/\?a=0\.0\.1\.0$/);
+    await page.goBack();
+    assert.match(page.url(), /jg-o-tm-person-foreign\//);
+    assert.match(await page.locator("h1").textContent(), /个人注册的商标，境外公司申请/);
+    await page.goBack();
+    await page.goBack();
+    assert.match(page.url(), /jg-q-tm-registrant-kind\//);
+    assert.equal(await page.locator("h1").textContent(), "商标注册证上的注册人是谁？");
+
+    // Start over.
+    await page.locator("a.restart").click();
+    assert.match(page.url(), /jg-q-tm-used\/$/);
+    assert.equal(await page.locator(".tree-trail").count(), 0, "no answers after starting over");
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, "the tree ran in place: no page loads");
+    assert.deepEqual(rec.pageErrors, []);
+    await page.close();
+  });
+
+  test("a shared outcome URL with a path shows the answers given; without one, the outcome alone", async () => {
+    const withPath = await openPage(js, site.url("kuaishou-service/ks-service-category/ks-o-individual/?a=1.1.0"));
+    assert.match(await withPath.page.locator("h1").textContent(), /个体工商户不能申请入驻/);
+    const trail = (await texts(withPath.page, ".tree-trail .trail-a")).map((t) => t.trim());
+    assert.deepEqual(trail, ["不是，普通快手账号", "没有", "个体工商户"]);
+    await withPath.page.close();
+
+    const bare = await openPage(js, site.url("kuaishou-service/ks-service-category/ks-o-individual/"));
+    assert.match(await bare.page.locator("h1").textContent(), /个体工商户不能申请入驻/);
+    assert.equal(await bare.page.locator(".tree-trail").count(), 0);
+    await bare.page.close();
+
+    // A path that does not lead to this page is ignored, not trusted.
+    const wrong = await openPage(js, site.url("kuaishou-service/ks-service-category/ks-o-individual/?a=0"));
+    assert.equal(await wrong.page.locator(".tree-trail").count(), 0);
+    await wrong.page.close();
+  });
+});
