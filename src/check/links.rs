@@ -6,7 +6,7 @@ use crate::load::markdown;
 use crate::model::index::Index;
 use crate::model::links::Resolver;
 use crate::model::walk::for_each_guide_markdown;
-use crate::model::Model;
+use crate::model::{Model, Page};
 
 pub fn check(model: &Model, index: &Index, diags: &mut Diagnostics) {
     let resolver = Resolver::new(model, index);
@@ -15,18 +15,7 @@ pub fn check(model: &Model, index: &Index, diags: &mut Diagnostics) {
         .iter()
         .chain(model.sections.iter().map(|s| &s.page));
     for page in pages {
-        let own: Vec<String> = page.headings.iter().map(|h| h.id.clone()).collect();
-        let file = model.file_name(page.origin.file);
-        for link in &page.links {
-            if let Err(e) = resolver.resolve(&page.rel, &link.dest, &own) {
-                let span = Span {
-                    file: file.clone(),
-                    line: link.line,
-                    col: link.col,
-                };
-                diags.push(Diagnostic::error(span, e.message()).hint(e.hint()));
-            }
-        }
+        page_links(model, &resolver, page, diags);
     }
     for_each_guide_markdown(model, |origin, field, text| {
         let analysis = markdown::analyze(text, 1);
@@ -44,4 +33,20 @@ pub fn check(model: &Model, index: &Index, diags: &mut Diagnostics) {
             }
         }
     });
+}
+
+/// The internal links of one content page, each at its own line and column.
+pub fn page_links(model: &Model, resolver: &Resolver, page: &Page, diags: &mut Diagnostics) {
+    let own: Vec<String> = page.headings.iter().map(|h| h.id.clone()).collect();
+    let file = model.file_name(page.origin.file);
+    for link in &page.links {
+        if let Err(e) = resolver.resolve(&page.rel, &link.dest, &own) {
+            let span = Span {
+                file: file.clone(),
+                line: link.line,
+                col: link.col,
+            };
+            diags.push(Diagnostic::error(span, e.message()).hint(e.hint()));
+        }
+    }
 }

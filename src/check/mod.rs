@@ -35,6 +35,18 @@ pub fn check(model: &Model, today: NaiveDate) -> (Index, Diagnostics) {
     (index, diags)
 }
 
+/// Check again only the content pages `which` (indices into `Model::pages`) after an edit of
+/// their bodies: their links and anchors. For a preview server whose edit left everything
+/// other pages depend on (title, URL, headings) as it was when the whole site was checked.
+pub fn check_pages(model: &Model, index: &Index, which: &[usize]) -> Diagnostics {
+    let resolver = crate::model::links::Resolver::new(model, index);
+    let mut diags = Diagnostics::default();
+    for &i in which {
+        links::page_links(model, &resolver, &model.pages[i], &mut diags);
+    }
+    diags
+}
+
 struct Checker<'a> {
     model: &'a Model,
     index: &'a Index,
@@ -79,6 +91,7 @@ impl Checker<'_> {
             Kind::Material,
             Kind::Tree,
             Kind::Platform,
+            Kind::Checklist,
         ];
         for p in &self.model.platforms {
             for f in &p.flows {
@@ -119,6 +132,34 @@ impl Checker<'_> {
                             diags,
                         );
                     }
+                }
+            }
+        }
+        for p in &self.model.platforms {
+            for c in &p.checklists {
+                for (i, m) in c.materials.iter().enumerate() {
+                    self.expect(
+                        m,
+                        &[Kind::Material],
+                        &c.origin,
+                        &format!("materials.{i}"),
+                        diags,
+                    );
+                }
+                let mut seen: Vec<&str> = c.materials.iter().map(String::as_str).collect();
+                for (i, item) in c.items.iter().enumerate() {
+                    if seen.contains(&item.id.as_str()) {
+                        diags.push(
+                            Diagnostic::error(
+                                self.model.span(&c.origin, &format!("items.{i}.id")),
+                                format!("`{}` is already an item of this checklist", item.id),
+                            )
+                            .hint(
+                                "each item of a checklist needs its own id: ticks are stored by id",
+                            ),
+                        );
+                    }
+                    seen.push(&item.id);
                 }
             }
         }

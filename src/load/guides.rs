@@ -7,7 +7,8 @@ use serde::de::DeserializeOwned;
 use super::{files_with_ext, read_text, yaml, Files};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::model::guide::{
-    FaqFile, Flow, GlossaryFile, MaterialsFile, Platform, PlatformMeta, RulesFile, Tree,
+    ChecklistsFile, FaqFile, Flow, GlossaryFile, MaterialsFile, Platform, PlatformMeta, RulesFile,
+    Tree,
 };
 use crate::model::Origin;
 
@@ -17,6 +18,7 @@ const KNOWN: &[&str] = &[
     "faq.yaml",
     "rules.yaml",
     "glossary.yaml",
+    "checklists.yaml",
     "flows",
     "trees",
 ];
@@ -124,6 +126,9 @@ fn load_platform(
     let terms = optional::<GlossaryFile>(root, dir, "glossary.yaml", files, diags)
         .map(|(f, o)| with_origins(f.terms, &o.child("terms"), |m, o| m.origin = o))
         .unwrap_or_default();
+    let checklists = optional::<ChecklistsFile>(root, dir, "checklists.yaml", files, diags)
+        .map(|(f, o)| with_origins(f.checklists, &o.child("checklists"), |m, o| m.origin = o))
+        .unwrap_or_default();
     let mut flows: Vec<Flow> = files_with_ext(&dir.join("flows"), "yaml")
         .iter()
         .filter_map(|p| read::<Flow>(root, p, files, diags))
@@ -163,6 +168,7 @@ fn load_platform(
         rules,
         terms,
         trees,
+        checklists,
     })
 }
 

@@ -239,6 +239,39 @@ pub struct Tree {
     pub origin: Origin,
 }
 
+/// An item of a hand-written checklist that is not a material.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckItem {
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// `guides/<platform>/checklists.yaml`: checklists written by hand, from material ids and
+/// extra items. (Every flow and decision-tree outcome with materials gets one generated.)
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checklist {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub materials: Vec<String>,
+    #[serde(default)]
+    pub items: Vec<CheckItem>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistsFile {
+    pub checklists: Vec<Checklist>,
+}
+
 /// Everything of one platform folder.
 #[derive(Debug, Clone)]
 pub struct Platform {
@@ -251,6 +284,7 @@ pub struct Platform {
     pub rules: Vec<Rule>,
     pub terms: Vec<Term>,
     pub trees: Vec<Tree>,
+    pub checklists: Vec<Checklist>,
 }
 
 impl Platform {
@@ -265,6 +299,10 @@ impl Platform {
 
     pub fn verified_of(&self, own: &Option<Date>) -> Date {
         own.unwrap_or(self.meta.verified)
+    }
+
+    pub fn material(&self, id: &str) -> Option<&Material> {
+        self.materials.iter().find(|m| m.id == id)
     }
 }
 

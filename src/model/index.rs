@@ -23,6 +23,7 @@ pub enum Kind {
     Tree,
     Question,
     Outcome,
+    Checklist,
 }
 
 impl Kind {
@@ -39,6 +40,7 @@ impl Kind {
             Kind::Tree => "决策",
             Kind::Question => "决策",
             Kind::Outcome => "决策",
+            Kind::Checklist => "清单",
         }
     }
 }
@@ -62,7 +64,15 @@ pub struct Index {
 }
 
 /// Names a platform's own pages use under `<platform>/`: no flow or tree may take them.
-pub const RESERVED: &[&str] = &["faq", "rules", "materials", "glossary", "assets", "search"];
+pub const RESERVED: &[&str] = &[
+    "faq",
+    "rules",
+    "materials",
+    "glossary",
+    "assets",
+    "search",
+    "checklists",
+];
 
 pub mod url {
     pub fn platform(p: &str) -> String {
@@ -94,6 +104,13 @@ pub mod url {
     }
     pub fn tree_node(p: &str, tree: &str, node: &str) -> String {
         format!("{p}/{tree}/{node}/")
+    }
+    /// The checklist generated for a flow, or a tree outcome (`page` is its URL).
+    pub fn checklist_of(page: &str) -> String {
+        format!("{page}checklist/")
+    }
+    pub fn checklist(p: &str, id: &str) -> String {
+        format!("{p}/checklists/{id}/")
     }
 }
 
@@ -193,6 +210,17 @@ impl Index {
                     let u = url::tree_node(pid, &t.id, &o.id);
                     b.add(pi, &o.id, Kind::Outcome, u, &o.title, &o.origin, "id");
                 }
+            }
+            for c in &p.checklists {
+                b.add(
+                    pi,
+                    &c.id,
+                    Kind::Checklist,
+                    url::checklist(pid, &c.id),
+                    &c.title,
+                    &c.origin,
+                    "id",
+                );
             }
         }
         (b.index, b.diags)

@@ -31,6 +31,12 @@ pub fn for_each_guide_markdown(model: &Model, mut f: impl FnMut(&Origin, &str, &
         for t in &p.terms {
             f(&t.origin, "definition", &t.definition);
         }
+        for c in &p.checklists {
+            f(&c.origin, "summary", &c.summary);
+            for (i, item) in c.items.iter().enumerate() {
+                f(&c.origin, &format!("items.{i}.note"), &item.note);
+            }
+        }
         for t in &p.trees {
             f(&t.origin, "summary", &t.summary);
             for q in &t.questions {

@@ -91,6 +91,23 @@ pub fn platform_view(r: &Renderer, p: &Platform, root: &str) -> PlatformView {
                 url: rel(url::tree(p.id(), &t.id)),
             })
             .collect(),
+        checklists: p
+            .checklists
+            .iter()
+            .map(|c| LinkView {
+                title: c.title.clone(),
+                url: rel(url::checklist(p.id(), &c.id)),
+            })
+            .chain(
+                p.flows
+                    .iter()
+                    .filter(|f| super::checklists::has_materials(f))
+                    .map(|f| LinkView {
+                        title: format!("{} · 材料清单", f.title),
+                        url: rel(url::checklist_of(&url::flow(p.id(), &f.id))),
+                    }),
+            )
+            .collect(),
         faq_count: p.faqs.len(),
         rule_count: p.rules.len(),
         material_count: p.materials.len(),
@@ -186,6 +203,8 @@ fn flow(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, crate::diag::Di
         roles,
         steps,
         svg: svg::swimlane(f),
+        checklist_url: super::checklists::has_materials(f)
+            .then(|| format!("{root}{}", url::checklist_of(&path))),
         source: source_view(p.source_of(&f.source), p.verified_of(&f.verified)),
     };
     #[derive(serde::Serialize)]

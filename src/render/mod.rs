@@ -4,6 +4,7 @@
 //! returns every output file with its path. Rendering reads the model and writes nothing to
 //! disk; that is the `write` stage's job.
 
+mod checklists;
 mod content;
 mod guides;
 pub mod markdown;
@@ -79,6 +80,7 @@ pub fn render(root: &Path, model: &Model, index: &Index) -> Result<Vec<OutFile>,
     pages::site_pages(&r, &mut out, &mut diags);
     guides::all(&r, &mut out, &mut diags);
     trees::all(&r, &mut out, &mut diags);
+    checklists::all(&r, &mut out, &mut diags);
     content::all(&r, &mut out, &mut diags);
     for asset in r.theme.assets.values() {
         out.push(OutFile {
@@ -208,6 +210,7 @@ impl<'a> Renderer<'a> {
                 css: rel(&self.theme.asset_path("style.css")),
                 icon: rel(&self.theme.asset_path("favicon.svg")),
                 tree_js: rel(&self.theme.asset_path("tree.js")),
+                checklist_js: rel(&self.theme.asset_path("checklist.js")),
                 js: rel(&self.theme.asset_path("guidepost.js")),
                 highlight: self.theme.assets.get("highlight.css").map(|a| rel(&a.path)),
             },

@@ -51,6 +51,7 @@ struct OutcomeView {
     submit: Option<String>,
     steps: Vec<LinkView>,
     body_html: String,
+    checklist_url: String,
 }
 
 #[derive(Serialize)]
@@ -175,7 +176,7 @@ fn question(r: &Renderer, p: &Platform, t: &Tree, q: &Question) -> Result<OutFil
     )
 }
 
-fn outcome_view(r: &Renderer, p: &Platform, o: &Outcome, root: &str) -> OutcomeView {
+fn outcome_view(r: &Renderer, p: &Platform, t: &Tree, o: &Outcome, root: &str) -> OutcomeView {
     let mut linked = BTreeSet::new();
     OutcomeView {
         id: o.id.clone(),
@@ -196,6 +197,10 @@ fn outcome_view(r: &Renderer, p: &Platform, o: &Outcome, root: &str) -> OutcomeV
             })
             .collect(),
         body_html: r.md(&o.body, root, &mut linked),
+        checklist_url: format!(
+            "{root}{}",
+            url::checklist_of(&url::tree_node(p.id(), &t.id, &o.id))
+        ),
     }
 }
 
@@ -205,7 +210,7 @@ fn outcome(r: &Renderer, p: &Platform, t: &Tree, o: &Outcome) -> Result<OutFile,
     let root = base.root.clone();
     let tree = tree_view(r, p, t, &root);
     let node = OutcomeCtx {
-        outcome: outcome_view(r, p, o, &root),
+        outcome: outcome_view(r, p, t, o, &root),
     };
     r.page(
         "tree_outcome.html",
@@ -272,7 +277,7 @@ fn data_js(r: &Renderer, p: &Platform, t: &Tree) -> Result<OutFile, Diagnostic> 
         let html = r.partial(
             "tree_outcome_body.html",
             &OutcomeCtx {
-                outcome: outcome_view(r, p, o, &root),
+                outcome: outcome_view(r, p, t, o, &root),
             },
         )?;
         nodes.insert(

@@ -23,6 +23,7 @@ pub struct Assets {
     pub css: String,
     pub icon: String,
     pub tree_js: String,
+    pub checklist_js: String,
     pub js: String,
     pub highlight: Option<String>,
 }
@@ -89,6 +90,7 @@ pub struct FlowView {
     pub steps: Vec<StepView>,
     pub svg: String,
     pub source: SourceView,
+    pub checklist_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -139,6 +141,7 @@ pub struct PlatformView {
     pub summary_html: String,
     pub flows: Vec<LinkView>,
     pub trees: Vec<LinkView>,
+    pub checklists: Vec<LinkView>,
     pub faq_count: usize,
     pub rule_count: usize,
     pub material_count: usize,

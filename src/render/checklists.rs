@@ -1,0 +1,284 @@
+//! Checklists: a tickable, printable list of what to prepare. One is generated for every flow
+//! and every decision-tree outcome that names materials (so a material edited in a flow is
+//! edited in its checklists too); more are written by hand in `checklists.yaml`.
+//!
+//! Ticks are kept in the browser under the checklist's URL, item by item, keyed by the
+//! material's id plus a fingerprint of its name: removing or renaming an item never moves an
+//! old tick onto another item.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::guides::{crumb_platform, index_html, source_view};
+use super::views::{LinkView, SourceView};
+use super::{OutFile, Renderer};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::guide::{Checklist, Material, Outcome};
+use crate::model::index::url;
+use crate::model::{Flow, Platform, Tree};
+
+#[derive(Serialize)]
+struct ItemView {
+    key: String,
+    name: String,
+    requirements: Vec<String>,
+    formats: Vec<String>,
+    max_size: Option<String>,
+    template: Option<LinkView>,
+    note_html: String,
+    used_by: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+struct Group {
+    title: String,
+    url: Option<String>,
+    items: Vec<ItemView>,
+}
+
+#[derive(Serialize)]
+struct ChecklistView {
+    title: String,
+    summary_html: String,
+    source: SourceView,
+    /// localStorage key: the checklist's path, which is stable as ids are.
+    storage: String,
+    total: usize,
+    groups: Vec<Group>,
+    back: LinkView,
+}
+
+pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
+    let mut push = |res: Result<OutFile, Diagnostic>| match res {
+        Ok(f) => out.push(f),
+        Err(d) => diags.push(d),
+    };
+    for p in &r.model.platforms {
+        for f in p.flows.iter().filter(|f| has_materials(f)) {
+            push(flow_checklist(r, p, f));
+        }
+        for t in &p.trees {
+            for o in t.outcomes.iter().filter(|o| !o.materials.is_empty()) {
+                push(outcome_checklist(r, p, t, o));
+            }
+        }
+        for c in &p.checklists {
+            push(hand_checklist(r, p, c));
+        }
+    }
+}
+
+pub fn has_materials(f: &Flow) -> bool {
+    f.steps.iter().any(|s| !s.materials.is_empty())
+}
+
+fn key(id: &str, name: &str) -> String {
+    let digest = Sha256::digest(name.as_bytes());
+    let fp: String = digest.iter().take(3).map(|b| format!("{b:02x}")).collect();
+    format!("{id}~{fp}")
+}
+
+/// The material `id`, wherever it is defined.
+fn material<'a>(r: &'a Renderer, id: &str) -> Option<&'a Material> {
+    let t = r.index.get(id)?;
+    r.model.platforms[t.platform].material(id)
+}
+
+/// Every flow step that names the material, as links from a page at `root`.
+fn steps_using(r: &Renderer, id: &str, root: &str) -> Vec<LinkView> {
+    let mut v = Vec::new();
+    for p in &r.model.platforms {
+        for f in &p.flows {
+            for (i, s) in f.steps.iter().enumerate() {
+                if s.materials.iter().any(|m| m == id) {
+                    v.push(LinkView {
+                        title: format!("{} · 第 {} 步 {}", f.title, i + 1, s.title),
+                        url: format!("{root}{}", url::step(p.id(), &f.id, &s.id)),
+                    });
+                }
+            }
+        }
+    }
+    v
+}
+
+fn item(r: &Renderer, m: &Material, root: &str) -> ItemView {
+    ItemView {
+        key: key(&m.id, &m.name),
+        name: m.name.clone(),
+        requirements: m.requirements.clone(),
+        formats: m.formats.clone(),
+        max_size: m.max_size.clone(),
+        template: m.template.as_ref().map(|t| LinkView {
+            title: t.title.clone(),
+            url: t.url.clone().unwrap_or_default(),
+        }),
+        note_html: r.md(&m.description, root, &mut BTreeSet::new()),
+        used_by: steps_using(r, &m.id, root),
+    }
+}
+
+fn items(r: &Renderer, ids: &[String], root: &str) -> Vec<ItemView> {
+    ids.iter()
+        .filter_map(|id| material(r, id))
+        .map(|m| item(r, m, root))
+        .collect()
+}
+
+fn page(
+    r: &Renderer,
+    path: &str,
+    title: &str,
+    crumbs: Vec<LinkView>,
+    view: impl FnOnce(&str) -> ChecklistView,
+) -> Result<OutFile, Diagnostic> {
+    let base = r.base(path, title, "可打勾、可打印的材料清单", crumbs);
+    let view = view(&base.root);
+    #[derive(Serialize)]
+    struct V {
+        checklist: ChecklistView,
+    }
+    r.page(
+        "checklist.html",
+        base,
+        &V { checklist: view },
+        index_html(path),
+    )
+}
+
+fn flow_checklist(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, Diagnostic> {
+    let flow_url = url::flow(p.id(), &f.id);
+    let path = url::checklist_of(&flow_url);
+    let title = format!("{} · 材料清单", f.title);
+    let crumbs = vec![
+        crumb_platform(p),
+        LinkView {
+            title: f.title.clone(),
+            url: flow_url.clone(),
+        },
+    ];
+    page(r, &path, &title, crumbs, |root| {
+        let mut seen = BTreeSet::new();
+        let groups: Vec<Group> = f
+            .steps
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let fresh: Vec<String> = s
+                    .materials
+                    .iter()
+                    .filter(|m| seen.insert(m.as_str()))
+                    .cloned()
+                    .collect();
+                (!fresh.is_empty()).then(|| Group {
+                    title: format!("第 {} 步 {}", i + 1, s.title),
+                    url: Some(format!("{root}{}", url::step(p.id(), &f.id, &s.id))),
+                    items: items(r, &fresh, root),
+                })
+            })
+            .collect();
+        ChecklistView {
+            title: title.clone(),
+            summary_html: String::new(),
+            source: source_view(p.source_of(&f.source), p.verified_of(&f.verified)),
+            storage: path.clone(),
+            total: groups.iter().map(|g| g.items.len()).sum(),
+            groups,
+            back: LinkView {
+                title: f.title.clone(),
+                url: format!("{root}{flow_url}"),
+            },
+        }
+    })
+}
+
+fn outcome_checklist(
+    r: &Renderer,
+    p: &Platform,
+    t: &Tree,
+    o: &Outcome,
+) -> Result<OutFile, Diagnostic> {
+    let node_url = url::tree_node(p.id(), &t.id, &o.id);
+    let path = url::checklist_of(&node_url);
+    let title = format!("{} · 材料清单", o.title);
+    let crumbs = vec![
+        crumb_platform(p),
+        LinkView {
+            title: t.title.clone(),
+            url: url::tree(p.id(), &t.id),
+        },
+        LinkView {
+            title: o.title.clone(),
+            url: node_url.clone(),
+        },
+    ];
+    page(r, &path, &title, crumbs, |root| {
+        let list = items(r, &o.materials, root);
+        ChecklistView {
+            title: title.clone(),
+            summary_html: o
+                .submit
+                .as_ref()
+                .map(|s| format!("<p><strong>提交方式：</strong>{}</p>", super::escape(s)))
+                .unwrap_or_default(),
+            source: source_view(p.source_of(&t.source), p.verified_of(&t.verified)),
+            storage: path.clone(),
+            total: list.len(),
+            groups: vec![Group {
+                title: String::new(),
+                url: None,
+                items: list,
+            }],
+            back: LinkView {
+                title: o.title.clone(),
+                url: format!("{root}{node_url}"),
+            },
+        }
+    })
+}
+
+fn hand_checklist(r: &Renderer, p: &Platform, c: &Checklist) -> Result<OutFile, Diagnostic> {
+    let path = url::checklist(p.id(), &c.id);
+    page(r, &path, &c.title, vec![crumb_platform(p)], |root| {
+        let mut groups = vec![Group {
+            title: String::new(),
+            url: None,
+            items: items(r, &c.materials, root),
+        }];
+        if !c.items.is_empty() {
+            groups.push(Group {
+                title: "其他事项".into(),
+                url: None,
+                items: c
+                    .items
+                    .iter()
+                    .map(|i| ItemView {
+                        key: key(&i.id, &i.text),
+                        name: i.text.clone(),
+                        requirements: Vec::new(),
+                        formats: Vec::new(),
+                        max_size: None,
+                        template: None,
+                        note_html: r.md(&i.note, root, &mut BTreeSet::new()),
+                        used_by: Vec::new(),
+                    })
+                    .collect(),
+            });
+        }
+        groups.retain(|g| !g.items.is_empty());
+        ChecklistView {
+            title: c.title.clone(),
+            summary_html: r.md(&c.summary, root, &mut BTreeSet::new()),
+            source: source_view(&p.meta.source, p.meta.verified),
+            storage: path.clone(),
+            total: groups.iter().map(|g| g.items.len()).sum(),
+            groups,
+            back: LinkView {
+                title: p.meta.name.clone(),
+                url: format!("{root}{}", url::platform(p.id())),
+            },
+        }
+    })
+}
