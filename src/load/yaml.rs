@@ -15,48 +15,10 @@ use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::Marker;
 
 use crate::diag::{Diagnostic, Span};
+pub use crate::model::spans::SpanMap;
 
 /// Deepest nesting a source may use; real guides stay far below it.
 const MAX_DEPTH: usize = 48;
-
-/// Where each value of a YAML document starts, by dotted path (`faqs.2.related.0`).
-#[derive(Debug, Default, Clone)]
-pub struct SpanMap {
-    file: Arc<str>,
-    at: HashMap<String, (u32, u32)>,
-}
-
-impl SpanMap {
-    /// The span of the value at `path`, or of its nearest recorded parent.
-    pub fn span(&self, path: &str) -> Span {
-        let mut p = path;
-        loop {
-            if let Some(&(line, col)) = self.at.get(p) {
-                return Span {
-                    file: self.file.clone(),
-                    line,
-                    col,
-                };
-            }
-            match p.rfind('.') {
-                Some(i) => p = &p[..i],
-                None => break,
-            }
-        }
-        self.at
-            .get("")
-            .map(|&(line, col)| Span {
-                file: self.file.clone(),
-                line,
-                col,
-            })
-            .unwrap_or_else(|| Span::file(&self.file))
-    }
-
-    pub fn file(&self) -> &Arc<str> {
-        &self.file
-    }
-}
 
 enum Frame {
     Map {
@@ -211,10 +173,7 @@ pub fn scan(file: &Arc<str>, text: &str, line_offset: usize) -> Result<SpanMap, 
             _ => {}
         }
     }
-    Ok(SpanMap {
-        file: file.clone(),
-        at: s.spans,
-    })
+    Ok(SpanMap::new(file.clone(), s.spans))
 }
 
 fn too_deep(span: Span) -> Diagnostic {

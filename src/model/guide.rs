@@ -112,6 +112,11 @@ pub struct Flow {
 }
 
 impl Flow {
+    /// Does any step name a material? Such a flow gets a checklist.
+    pub fn has_materials(&self) -> bool {
+        self.steps.iter().any(|s| !s.materials.is_empty())
+    }
+
     /// The roles of the flow in order of first appearance: the swimlanes.
     pub fn roles(&self) -> Vec<&str> {
         let mut roles: Vec<&str> = Vec::new();

@@ -8,6 +8,7 @@ pub mod content;
 pub mod guide;
 pub mod index;
 pub mod links;
+pub mod spans;
 pub mod walk;
 
 use std::fmt;
@@ -17,7 +18,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::diag::Span;
-use crate::load::yaml::SpanMap;
+use spans::SpanMap;
 
 pub use content::{Heading, Link, Page, Section};
 pub use guide::{Faq, Flow, Material, Platform, Rule, Source, Step, Term, Tree};

@@ -56,7 +56,7 @@ pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
         Err(d) => diags.push(d),
     };
     for p in &r.model.platforms {
-        for f in p.flows.iter().filter(|f| has_materials(f)) {
+        for f in p.flows.iter().filter(|f| f.has_materials()) {
             push(flow_checklist(r, p, f));
         }
         for t in &p.trees {
@@ -68,10 +68,6 @@ pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
             push(hand_checklist(r, p, c));
         }
     }
-}
-
-pub fn has_materials(f: &Flow) -> bool {
-    f.steps.iter().any(|s| !s.materials.is_empty())
 }
 
 fn key(id: &str, name: &str) -> String {

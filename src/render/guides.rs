@@ -101,7 +101,7 @@ pub fn platform_view(r: &Renderer, p: &Platform, root: &str) -> PlatformView {
             .chain(
                 p.flows
                     .iter()
-                    .filter(|f| super::checklists::has_materials(f))
+                    .filter(|f| f.has_materials())
                     .map(|f| LinkView {
                         title: format!("{} · 材料清单", f.title),
                         url: rel(url::checklist_of(&url::flow(p.id(), &f.id))),
@@ -203,7 +203,8 @@ fn flow(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, crate::diag::Di
         roles,
         steps,
         svg: svg::swimlane(f),
-        checklist_url: super::checklists::has_materials(f)
+        checklist_url: f
+            .has_materials()
             .then(|| format!("{root}{}", url::checklist_of(&path))),
         source: source_view(p.source_of(&f.source), p.verified_of(&f.verified)),
     };
