@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::views::*;
-use super::{root_prefix, svg, OutFile, Renderer};
+use super::{faqs, svg, OutFile, Renderer};
 use crate::diag::Diagnostics;
 use crate::model::index::url;
 use crate::model::{Date, Flow, Platform, Source};
@@ -20,11 +20,11 @@ pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
             push(flow(r, p, f));
         }
         if !p.faqs.is_empty() {
-            push(faq_list(r, p));
+            push(faqs::faq_list(r, p));
             for q in &p.faqs {
-                push(faq_page(r, p, q));
+                push(faqs::faq_page(r, p, q));
                 for old in &q.former_ids {
-                    push(redirect(
+                    push(faqs::redirect(
                         r,
                         &url::faq(p.id(), old),
                         &url::faq(p.id(), &q.id),
@@ -223,103 +223,6 @@ fn flow(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, crate::diag::Di
         },
         index_html(&path),
     )
-}
-
-fn faq_view(
-    r: &Renderer,
-    p: &Platform,
-    q: &crate::model::Faq,
-    root: &str,
-    linked: &mut BTreeSet<String>,
-) -> FaqView {
-    FaqView {
-        id: q.id.clone(),
-        question: q.question.clone(),
-        answer_html: r.md(&q.answer, root, linked),
-        tags: q.tags.clone(),
-        related: q
-            .related
-            .iter()
-            .filter_map(|id| r.index.get(id))
-            .map(|t| LinkView {
-                title: format!("{}：{}", t.kind.label(), t.title),
-                url: format!("{root}{}", t.url),
-            })
-            .collect(),
-        former_ids: q.former_ids.clone(),
-        url: format!("{root}{}", url::faq(p.id(), &q.id)),
-        permalink: format!("{}{}", r.site.base_url, url::faq(p.id(), &q.id)),
-    }
-}
-
-#[derive(serde::Serialize)]
-struct FaqListView {
-    platform: PlatformView,
-    faqs: Vec<FaqView>,
-}
-
-fn faq_list(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic> {
-    let path = url::faq_list(p.id());
-    let title = format!("{} 常见问题", p.meta.name);
-    let base = r.base(&path, &title, "", vec![crumb_platform(p)]);
-    let root = base.root.clone();
-    let mut linked = BTreeSet::new();
-    let faqs = p
-        .faqs
-        .iter()
-        .map(|q| faq_view(r, p, q, &root, &mut linked))
-        .collect();
-    let view = FaqListView {
-        platform: platform_view(r, p, &root),
-        faqs,
-    };
-    r.page("faq_list.html", base, &view, index_html(&path))
-}
-
-fn faq_page(
-    r: &Renderer,
-    p: &Platform,
-    q: &crate::model::Faq,
-) -> Result<OutFile, crate::diag::Diagnostic> {
-    let path = url::faq(p.id(), &q.id);
-    let list = LinkView {
-        title: "常见问题".into(),
-        url: url::faq_list(p.id()),
-    };
-    let base = r.base(&path, &q.question, "", vec![crumb_platform(p), list]);
-    let root = base.root.clone();
-    #[derive(serde::Serialize)]
-    struct V {
-        platform: PlatformView,
-        faq: FaqView,
-        list_url: String,
-    }
-    let view = V {
-        platform: platform_view(r, p, &root),
-        faq: faq_view(r, p, q, &root, &mut BTreeSet::new()),
-        list_url: format!("{root}{}#{}", url::faq_list(p.id()), q.id),
-    };
-    r.page("faq.html", base, &view, index_html(&path))
-}
-
-/// A page at `from` that sends the visitor to `to` (both site-root-relative).
-pub fn redirect(
-    r: &Renderer,
-    from: &str,
-    to: &str,
-    title: &str,
-) -> Result<OutFile, crate::diag::Diagnostic> {
-    let base = r.base(from, title, "", vec![]);
-    #[derive(serde::Serialize)]
-    struct V {
-        target: String,
-        target_permalink: String,
-    }
-    let view = V {
-        target: format!("{}{to}", root_prefix(from)),
-        target_permalink: format!("{}{to}", r.site.base_url),
-    };
-    r.page("redirect.html", base, &view, index_html(from))
 }
 
 fn rules(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic> {

@@ -6,6 +6,7 @@
 
 mod checklists;
 mod content;
+mod faqs;
 mod guides;
 pub mod markdown;
 mod pages;
