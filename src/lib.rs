@@ -10,4 +10,5 @@ pub mod diag;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod write;

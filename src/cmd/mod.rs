@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod serve;
 
 use std::path::PathBuf;
 
@@ -29,6 +30,7 @@ pub struct Cli {
 pub enum Command {
     Build(build::Args),
     Check(check::Args),
+    Serve(serve::Args),
 }
 
 /// `--root`, shared by the commands.

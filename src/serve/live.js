@@ -1,0 +1,60 @@
+// guidepost serve: live reload and the problems overlay. Added by the preview server to
+// every HTML page it serves; never part of a built site.
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var shown = me && me.dataset.build;
+  var box = null;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  function hide() {
+    if (box) box.remove();
+    box = null;
+  }
+
+  function show(errors) {
+    hide();
+    box = el("div", "gp-overlay");
+    box.id = "guidepost-overlay";
+    box.setAttribute("role", "alert");
+    var head = el("div", "gp-head");
+    head.appendChild(el("strong", "", "构建失败：仍在显示上一次成功的构建"));
+    var close = el("button", "gp-close", "×");
+    close.type = "button";
+    close.setAttribute("aria-label", "关闭");
+    close.onclick = hide;
+    head.appendChild(close);
+    box.appendChild(head);
+    var list = el("ol", "gp-list");
+    errors.forEach(function (p) {
+      var item = el("li", "gp-problem");
+      item.appendChild(el("code", "gp-where", p.file + ":" + p.line + ":" + p.col));
+      item.appendChild(el("p", "gp-message", p.message));
+      if (p.hint) item.appendChild(el("p", "gp-hint", "提示：" + p.hint));
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    box.appendChild(el("p", "gp-foot", "保存修改后，本页会自动更新。"));
+    (document.body || document.documentElement).appendChild(box);
+  }
+
+  var events = new EventSource("/__guidepost/events");
+  events.addEventListener("build", function (e) {
+    var id = String(JSON.parse(e.data).id);
+    if (shown && id !== shown) {
+      location.reload();
+      return;
+    }
+    shown = id;
+    hide();
+  });
+  events.addEventListener("problems", function (e) {
+    show(JSON.parse(e.data).errors);
+  });
+})();

@@ -1,0 +1,200 @@
+//! Stage 7: `guidepost serve`, a live-reload preview for content editors.
+//!
+//! Builds the site in memory, serves it on a local address, watches the sources, rebuilds
+//! what a change touches and reloads every open page; when a rebuild fails, the last good
+//! build stays served and the problems show over every open page. Nothing is written to the
+//! site folder, and only files of the in-memory build are ever served.
+//!
+//! The parts, each on its own threads and sharing one [`state::State`]:
+//!
+//! - [`gate`]: the listening socket and the connection limits (count, head size, time);
+//! - [`http`]: behind the gate, tiny_http on a private Unix socket and the workers that
+//!   answer: method, [`host`] (Host and Origin), [`path`] (traversal), the site, [`sse`];
+//! - [`watch`] → [`plan`] → [`rebuild`]: changed paths, the smallest rebuild, publication.
+//!
+//! This stage reads the pipeline (`build`, `check`, `load`, `render`) and is read by no stage.
+
+mod gate;
+mod head;
+mod host;
+mod http;
+mod inject;
+mod mime;
+mod path;
+mod plan;
+mod rebuild;
+mod sse;
+mod state;
+mod watch;
+
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::os::unix::net::UnixListener;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::diag::Diagnostics;
+pub use gate::Limits;
+use rebuild::{Outcome, Rebuilder};
+use state::{Build, Problem, State};
+
+/// Threads answering requests (each answer is a lookup in memory).
+const WORKERS: usize = 4;
+
+pub struct Options {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub limits: Limits,
+    /// Open live-reload streams at most (one per open page).
+    pub max_streams: usize,
+    /// Called with what happens, for the command to print.
+    pub notice: Arc<dyn Fn(Notice) + Send + Sync>,
+}
+
+/// What the server tells its user.
+pub enum Notice {
+    Built {
+        /// `the site`, or the one page re-rendered.
+        what: String,
+        build: u64,
+        took: Duration,
+    },
+    Failed {
+        diags: Diagnostics,
+        took: Duration,
+    },
+    Warnings(Diagnostics),
+    AcceptError(std::io::Error),
+    /// Changes will not be seen; the server goes on serving.
+    WatchError(String),
+}
+
+#[derive(Debug)]
+pub enum Error {
+    Bind(SocketAddr, std::io::Error),
+    Start(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Bind(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
+            Error::Start(e) => write!(f, "cannot start the server: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A running server; [`Server::stop`] ends it.
+pub struct Server {
+    addr: SocketAddr,
+    stop: Arc<AtomicBool>,
+    backend: Arc<tiny_http::Server>,
+    _socket_dir: tempfile::TempDir,
+}
+
+/// Bind, build the site, and start serving and watching.
+pub fn start(opts: Options) -> Result<Server, Error> {
+    let want = SocketAddr::new(opts.bind, opts.port);
+    let listener = TcpListener::bind(want).map_err(|e| Error::Bind(want, e))?;
+    let addr = listener.local_addr().map_err(|e| Error::Bind(want, e))?;
+    let local = local_addr(addr);
+    let allowed = host::Allowed {
+        ip: addr.ip(),
+        port: addr.port(),
+    };
+    let first_id = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0);
+    let base_url = format!("http://{local}/");
+    let mut rebuilder = Rebuilder::new(opts.root.clone(), base_url, first_id, opts.notice.clone());
+    let (build, problems) = match rebuilder.first() {
+        Outcome::Built(b) => (b, None),
+        Outcome::Failed(d) => (Build::empty(first_id), Some(Problem::list(d))),
+    };
+    let state = Arc::new(State::new(build, allowed, opts.max_streams));
+    if let Some(p) = problems {
+        state.fail(p);
+    }
+
+    let socket_dir = tempfile::Builder::new()
+        .prefix("guidepost-serve-")
+        .tempdir()
+        .map_err(|e| Error::Start(e.to_string()))?;
+    let socket = socket_dir.path().join("http.sock");
+    let unix = UnixListener::bind(&socket).map_err(|e| Error::Start(e.to_string()))?;
+    let backend = Arc::new(
+        tiny_http::Server::from_listener(unix, None).map_err(|e| Error::Start(e.to_string()))?,
+    );
+    let stop = Arc::new(AtomicBool::new(false));
+    for _ in 0..WORKERS {
+        let (b, s, st) = (backend.clone(), state.clone(), stop.clone());
+        spawn("guidepost-http", move || http::work(b, s, st))?;
+    }
+    match watch::Watch::start(&opts.root) {
+        Ok(w) => {
+            let st = state.clone();
+            spawn("guidepost-rebuild", move || rebuilder.run(w, st))?;
+        }
+        Err(e) => (opts.notice)(Notice::WatchError(e.to_string())),
+    }
+    let g = gate::Gate {
+        listener,
+        backend: socket,
+        limits: opts.limits,
+        stop: stop.clone(),
+        notice: opts.notice.clone(),
+    };
+    spawn("guidepost-gate", move || g.run())?;
+    Ok(Server {
+        addr,
+        stop,
+        backend,
+        _socket_dir: socket_dir,
+    })
+}
+
+fn spawn(name: &str, f: impl FnOnce() + Send + 'static) -> Result<(), Error> {
+    thread::Builder::new()
+        .name(name.into())
+        .spawn(f)
+        .map(|_| ())
+        .map_err(|e| Error::Start(e.to_string()))
+}
+
+/// The address to reach a server bound to `addr` from this machine.
+fn local_addr(addr: SocketAddr) -> SocketAddr {
+    if addr.ip().is_unspecified() {
+        SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), addr.port())
+    } else {
+        addr
+    }
+}
+
+impl Server {
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The URL to open in a browser on this machine.
+    pub fn url(&self) -> String {
+        format!("http://{}/", local_addr(self.addr))
+    }
+
+    /// Stop accepting and answering; open connections are closed when the process ends.
+    pub fn stop(self) {
+        self.stop.store(true, Ordering::Relaxed);
+        // Wake the accept loop and the workers so they see the flag.
+        let _ = TcpStream::connect_timeout(&local_addr(self.addr), Duration::from_millis(200));
+        for _ in 0..WORKERS {
+            self.backend.unblock();
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! The state shared by the HTTP workers, the live-reload streams and the rebuilder: the last
+//! good build, the problems of the last rebuild if it failed, and the reload channel. One
+//! struct behind an `Arc`, no statics.
+//!
+//! A build is never changed once published; the rebuilder makes a new one and swaps it in
+//! with one write of an `Arc`, so a request sees either the old site or the new one, never a
+//! mix of the two.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use serde::Serialize;
+
+use super::host::Allowed;
+use super::sse::{Event, Hub};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::render::OutFile;
+
+pub type Files = HashMap<String, Arc<[u8]>>;
+
+/// One complete build of the site.
+pub struct Build {
+    /// Unique across runs of the server, so a page left open over a restart reloads.
+    pub id: u64,
+    base: Arc<Files>,
+    /// Pages re-rendered since `base` was built, by incremental rebuilds.
+    patched: Files,
+}
+
+impl Build {
+    pub fn full(id: u64, files: Vec<OutFile>) -> Build {
+        let base = files
+            .into_iter()
+            .map(|f| (f.path, Arc::from(f.bytes)))
+            .collect();
+        Build {
+            id,
+            base: Arc::new(base),
+            patched: Files::new(),
+        }
+    }
+
+    /// No site yet: the first build failed.
+    pub fn empty(id: u64) -> Build {
+        Build::full(id, Vec::new())
+    }
+
+    /// A new build: this one with `files` replaced. Costs the edited pages, not the site.
+    pub fn patch(&self, id: u64, files: Vec<OutFile>) -> Build {
+        let mut patched = self.patched.clone();
+        patched.extend(files.into_iter().map(|f| (f.path, Arc::from(f.bytes))));
+        Build {
+            id,
+            base: self.base.clone(),
+            patched,
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Option<&Arc<[u8]>> {
+        self.patched.get(path).or_else(|| self.base.get(path))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.base.is_empty() && self.patched.is_empty()
+    }
+}
+
+/// A problem as the overlay shows it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    /// The errors of a failed run, in file order.
+    pub fn list(diags: Diagnostics) -> Vec<Problem> {
+        diags
+            .sorted()
+            .into_iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .map(Problem::from)
+            .collect()
+    }
+}
+
+impl From<Diagnostic> for Problem {
+    fn from(d: Diagnostic) -> Self {
+        Problem {
+            file: d.span.file.to_string(),
+            line: d.span.line,
+            col: d.span.col,
+            message: d.message,
+            hint: d.hint,
+        }
+    }
+}
+
+/// What is served now, read in one go.
+#[derive(Clone)]
+pub struct Status {
+    pub build: Arc<Build>,
+    /// Set when the last rebuild failed; `build` is then the last good one.
+    pub problems: Option<Arc<Vec<Problem>>>,
+}
+
+impl Status {
+    /// The events that tell a newly connected page where things stand.
+    pub fn events(&self) -> Vec<Event> {
+        let mut v = vec![Event::Build(self.build.id)];
+        if let Some(p) = &self.problems {
+            v.push(Event::Problems(self.build.id, p.clone()));
+        }
+        v
+    }
+}
+
+pub struct State {
+    status: RwLock<Status>,
+    pub hub: Hub,
+    pub allowed: Allowed,
+}
+
+impl State {
+    pub fn new(build: Build, allowed: Allowed, max_streams: usize) -> State {
+        State {
+            status: RwLock::new(Status {
+                build: Arc::new(build),
+                problems: None,
+            }),
+            hub: Hub::new(max_streams),
+            allowed,
+        }
+    }
+
+    pub fn status(&self) -> Status {
+        self.status
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Serve `build` from now on, clear the problems and reload every open page.
+    pub fn publish(&self, build: Build) {
+        let id = build.id;
+        {
+            let mut s = self.status.write().unwrap_or_else(|e| e.into_inner());
+            s.build = Arc::new(build);
+            s.problems = None;
+        }
+        self.hub.send(&Event::Build(id));
+    }
+
+    /// Keep serving the last good build and show `problems` on every open page.
+    pub fn fail(&self, problems: Vec<Problem>) {
+        let problems = Arc::new(problems);
+        let id = {
+            let mut s = self.status.write().unwrap_or_else(|e| e.into_inner());
+            s.problems = Some(problems.clone());
+            s.build.id
+        };
+        self.hub.send(&Event::Problems(id, problems));
+    }
+}

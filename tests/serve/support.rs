@@ -1,0 +1,278 @@
+//! Running `guidepost serve` in tests: start the real binary on a free port against a copy of
+//! a fixture site, talk raw HTTP to it (so requests go out exactly as written, `..` and all),
+//! and read its live-reload stream.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::common::Site;
+
+pub struct Serve {
+    pub child: Child,
+    pub port: u16,
+    pub site: Site,
+    pub stderr: Arc<Mutex<String>>,
+}
+
+impl Serve {
+    pub fn start(site: Site, extra: &[&str]) -> Serve {
+        Self::start_with(site, extra, None)
+    }
+
+    /// `nofile`: run under `ulimit -n` (to make accept fail).
+    pub fn start_with(site: Site, extra: &[&str], nofile: Option<u32>) -> Serve {
+        let bin = env!("CARGO_BIN_EXE_guidepost");
+        let root = site.dir.path().to_str().unwrap().to_string();
+        let mut args: Vec<String> = vec!["serve".into(), "--root".into(), root];
+        args.extend(["--port".into(), "0".into()]);
+        args.extend(extra.iter().map(|s| s.to_string()));
+        let mut cmd = match nofile {
+            Some(n) => {
+                let mut c = Command::new("sh");
+                c.arg("-c")
+                    .arg(format!("ulimit -n {n} && exec \"$0\" \"$@\""))
+                    .arg(bin)
+                    .args(&args);
+                c
+            }
+            None => {
+                let mut c = Command::new(bin);
+                c.args(&args);
+                c
+            }
+        };
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .stdin(Stdio::null())
+            .spawn()
+            .unwrap();
+        let (tx, rx) = mpsc::channel();
+        let out = child.stdout.take().unwrap();
+        thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                if let Some(rest) = line.strip_prefix("serving at http://127.0.0.1:") {
+                    let port: u16 = rest.split('/').next().unwrap().parse().unwrap();
+                    let _ = tx.send(port);
+                }
+            }
+        });
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let err = child.stderr.take().unwrap();
+        let sink = stderr.clone();
+        thread::spawn(move || {
+            for line in BufReader::new(err).lines().map_while(Result::ok) {
+                let mut s = sink.lock().unwrap();
+                s.push_str(&line);
+                s.push('\n');
+            }
+        });
+        let port = match rx.recv_timeout(Duration::from_secs(120)) {
+            Ok(p) => p,
+            Err(_) => {
+                let _ = child.kill();
+                panic!("serve did not start:\n{}", stderr.lock().unwrap());
+            }
+        };
+        Serve {
+            child,
+            port,
+            site,
+            stderr,
+        }
+    }
+
+    pub fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    pub fn connect(&self) -> TcpStream {
+        let s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        s
+    }
+
+    /// Send `text` as it is and read the answer to the end.
+    pub fn raw(&self, text: &str) -> Resp {
+        let mut s = self.connect();
+        s.write_all(text.as_bytes()).unwrap();
+        let mut buf = Vec::new();
+        let _ = s.read_to_end(&mut buf);
+        Resp::parse(&buf)
+    }
+
+    pub fn get(&self, path: &str) -> Resp {
+        self.raw(&format!(
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nUser-Agent: test\r\n\r\n",
+            self.host()
+        ))
+    }
+
+    /// Poll `path` until `pred` holds for its answer (or panic after `secs`).
+    pub fn get_until(&self, path: &str, secs: u64, pred: impl Fn(&Resp) -> bool) -> Resp {
+        let end = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let r = self.get(path);
+            if pred(&r) {
+                return r;
+            }
+            assert!(
+                Instant::now() < end,
+                "{path}: gave up waiting; last answer {} {}\nstderr:\n{}",
+                r.status,
+                r.body,
+                self.log()
+            );
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn events(&self) -> Events {
+        let mut s = self.connect();
+        let req = format!(
+            "GET /__guidepost/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+            self.host()
+        );
+        s.write_all(req.as_bytes()).unwrap();
+        let mut ev = Events {
+            reader: BufReader::new(s),
+        };
+        let mut line = String::new();
+        ev.reader.read_line(&mut line).unwrap();
+        assert!(line.starts_with("HTTP/1.1 200"), "events: {line}");
+        loop {
+            line.clear();
+            ev.reader.read_line(&mut line).unwrap();
+            if line == "\r\n" {
+                break;
+            }
+        }
+        ev
+    }
+
+    pub fn log(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[derive(Debug)]
+pub struct Resp {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Resp {
+    fn parse(buf: &[u8]) -> Resp {
+        let text = String::from_utf8_lossy(buf).into_owned();
+        let Some((head, body)) = text.split_once("\r\n\r\n") else {
+            return Resp {
+                status: 0,
+                headers: Vec::new(),
+                body: text,
+            };
+        };
+        let mut lines = head.split("\r\n");
+        let status = lines
+            .next()
+            .and_then(|l| l.split(' ').nth(1))
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let headers = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+            .collect();
+        Resp {
+            status,
+            headers,
+            body: body.to_string(),
+        }
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A live-reload stream as a page sees it.
+pub struct Events {
+    reader: BufReader<TcpStream>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub name: String,
+    pub data: String,
+}
+
+impl Events {
+    /// The next event, or None if none came within `timeout`.
+    pub fn next(&mut self, timeout: Duration) -> Option<Event> {
+        let end = Instant::now() + timeout;
+        let (mut name, mut data) = (String::new(), String::new());
+        loop {
+            let left = end.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return None;
+            }
+            self.reader.get_ref().set_read_timeout(Some(left)).unwrap();
+            let mut line = String::new();
+            match self.reader.read_line(&mut line) {
+                Ok(0) => panic!("the event stream closed"),
+                Ok(_) => {}
+                Err(_) => return None,
+            }
+            let line = line.trim_end_matches('\n');
+            if line.is_empty() {
+                if !name.is_empty() {
+                    return Some(Event { name, data });
+                }
+                continue;
+            }
+            if let Some(v) = line.strip_prefix("event: ") {
+                name = v.to_string();
+            } else if let Some(v) = line.strip_prefix("data: ") {
+                data = v.to_string();
+            }
+        }
+    }
+
+    /// Skip events until one named `name` comes (panic after `secs`).
+    pub fn wait_for(&mut self, name: &str, secs: u64) -> Event {
+        let end = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let left = end.saturating_duration_since(Instant::now());
+            match self.next(left) {
+                Some(e) if e.name == name => return e,
+                Some(_) => {}
+                None => panic!("no `{name}` event within {secs} s"),
+            }
+        }
+    }
+
+    /// Every event until none came for `quiet`.
+    pub fn drain(&mut self, quiet: Duration) -> Vec<Event> {
+        let mut v = Vec::new();
+        while let Some(e) = self.next(quiet) {
+            v.push(e);
+        }
+        v
+    }
+}
