@@ -10,5 +10,6 @@ pub mod diag;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod write;

@@ -83,6 +83,7 @@ pub fn render(root: &Path, model: &Model, index: &Index) -> Result<Vec<OutFile>,
     trees::all(&r, &mut out, &mut diags);
     checklists::all(&r, &mut out, &mut diags);
     content::all(&r, &mut out, &mut diags);
+    crate::search::add(&r, &mut out, &mut diags);
     for asset in r.theme.assets.values() {
         out.push(OutFile {
             path: asset.path.clone(),
@@ -212,6 +213,7 @@ impl<'a> Renderer<'a> {
                 icon: rel(&self.theme.asset_path("favicon.svg")),
                 tree_js: rel(&self.theme.asset_path("tree.js")),
                 checklist_js: rel(&self.theme.asset_path("checklist.js")),
+                search_js: rel(&self.theme.asset_path("search.js")),
                 js: rel(&self.theme.asset_path("guidepost.js")),
                 highlight: self.theme.assets.get("highlight.css").map(|a| rel(&a.path)),
             },

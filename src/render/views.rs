@@ -24,6 +24,7 @@ pub struct Assets {
     pub icon: String,
     pub tree_js: String,
     pub checklist_js: String,
+    pub search_js: String,
     pub js: String,
     pub highlight: Option<String>,
 }

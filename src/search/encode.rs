@@ -1,0 +1,147 @@
+//! The index as files a browser loads with `<script>` (so it works from file://), split so a
+//! query fetches only what it needs:
+//!
+//! - `search/meta.js`: counts, shard count, kinds and platforms (a few hundred bytes);
+//! - `search/t/<n>.js`: the tokens whose [`hash`] falls in shard `n`, each with its
+//!   postings per field as compact strings (see [`encode_set`]);
+//! - `search/d/<n>.js`: [`DOCS_PER_CHUNK`] documents each: URL, title, context, kind,
+//!   platform, the start of the text for the snippet, heading anchors.
+//!
+//! Every file calls a function of `window.guidepostSearch` (search.js) with its part.
+
+use serde_json::{json, Value};
+
+use super::docs::Doc;
+use super::lunr::{Posting, Postings};
+use super::tokenize::hash;
+
+/// Documents per metadata chunk: a first query shows about eight results, so chunks are
+/// small; a chunk file is a few kilobytes.
+pub const DOCS_PER_CHUNK: usize = 4;
+/// Characters of body text kept for the snippet.
+pub const SNIPPET_CHARS: usize = 240;
+/// Aim for shards of about this many bytes.
+const SHARD_TARGET: usize = 6 * 1024;
+const MAX_SHARDS: usize = 4096;
+/// A body posting with at least this many occurrences counts as a strong match.
+pub const STRONG: u32 = 3;
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// A sorted set of document numbers as text: either gaps as little-endian base-64 varints
+/// (5 bits a character, 32 = more follows; the first gap is from -1), or, when shorter, `~`
+/// and a bitmap (6 documents a character). search.js `decodeSet` reads both.
+pub fn encode_set(ids: &[u32]) -> String {
+    let mut gaps = String::new();
+    let mut prev: i64 = -1;
+    for &id in ids {
+        let mut v = (i64::from(id) - prev) as u64;
+        prev = i64::from(id);
+        loop {
+            let low = (v & 31) as usize;
+            v >>= 5;
+            if v == 0 {
+                gaps.push(B64[low] as char);
+                break;
+            }
+            gaps.push(B64[low | 32] as char);
+        }
+    }
+    let Some(&max) = ids.last() else {
+        return gaps;
+    };
+    let bitmap_len = 1 + max as usize / 6 + 1;
+    if bitmap_len >= gaps.len() {
+        return gaps;
+    }
+    let mut bits = vec![0u8; max as usize / 6 + 1];
+    for &id in ids {
+        bits[id as usize / 6] |= 1 << (id % 6);
+    }
+    let mut out = String::with_capacity(bitmap_len);
+    out.push('~');
+    out.extend(bits.iter().map(|&b| B64[b as usize] as char));
+    out
+}
+
+/// How many shards for postings of `bytes` encoded bytes: a power of two.
+pub fn shard_count(bytes: usize) -> usize {
+    (bytes / SHARD_TARGET)
+        .max(1)
+        .next_power_of_two()
+        .min(MAX_SHARDS)
+}
+
+/// Encode every token: `[title, heads, body, strong body]` sets, trailing empty ones dropped.
+pub fn encode_tokens(postings: &Postings) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = postings
+        .iter()
+        .map(|(token, [t, h, b])| {
+            let ids = |l: &[Posting]| l.iter().map(|p| p.0).collect::<Vec<_>>();
+            let strong: Vec<u32> = b.iter().filter(|p| p.1 >= STRONG).map(|p| p.0).collect();
+            let mut sets = vec![
+                encode_set(&ids(t)),
+                encode_set(&ids(h)),
+                encode_set(&ids(b)),
+                encode_set(&strong),
+            ];
+            while sets.last().is_some_and(String::is_empty) {
+                sets.pop();
+            }
+            (token.clone(), sets)
+        })
+        .collect();
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// The shard files' contents, shard `n` at position `n`.
+pub fn shards(tokens: &[(String, Vec<String>)], count: usize) -> Vec<String> {
+    let mut parts: Vec<serde_json::Map<String, Value>> = vec![Default::default(); count];
+    for (token, sets) in tokens {
+        let n = hash(token) as usize % count;
+        parts[n].insert(token.clone(), json!(sets));
+    }
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(n, m)| format!("guidepostSearch.t({n},{});\n", Value::Object(m)))
+        .collect()
+}
+
+/// The first `SNIPPET_CHARS` characters of `s`, cut at a character boundary.
+fn snippet(s: &str) -> &str {
+    match s.char_indices().nth(SNIPPET_CHARS) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// The document chunk files' contents, chunk `n` at position `n`.
+pub fn doc_chunks(docs: &[Doc], kinds: &[&str]) -> Vec<String> {
+    docs.chunks(DOCS_PER_CHUNK)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let rows: Vec<Value> = chunk
+                .iter()
+                .map(|d| {
+                    let kind = kinds.iter().position(|k| *k == d.kind).unwrap_or(0);
+                    let platform = d.platform.map_or(-1, |p| p as i64);
+                    let mut row = vec![
+                        json!(d.url),
+                        json!(d.title),
+                        json!(d.context),
+                        json!(kind),
+                        json!(platform),
+                        json!(snippet(&d.body)),
+                    ];
+                    if !d.anchors.is_empty() {
+                        row.push(json!(d.anchors));
+                    }
+                    Value::Array(row)
+                })
+                .collect();
+            format!("guidepostSearch.d({n},{});\n", Value::Array(rows))
+        })
+        .collect()
+}

@@ -1,0 +1,111 @@
+//! Stage: full-text search. Builds a sharded index of every page and guide item (with
+//! elasticlunr-rs, through the one tokenizer the browser shares), writes it as script files
+//! under `search/`, and renders the `/search/` results page.
+//!
+//! Reads the model and the rendered theme; never changes other pages. The browser side is
+//! `themes/default/static/search.js`: it loads `search/meta.js` when the reader starts
+//! typing, then only the shards of the query's tokens and the chunks of the shown results.
+
+pub mod docs;
+pub mod encode;
+pub mod lunr;
+mod page;
+pub mod tokenize;
+
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use crate::diag::Diagnostics;
+use crate::model::index::{Index, Kind};
+use crate::model::Model;
+use crate::render::{OutFile, Renderer};
+
+/// Kinds in the order `meta.js` lists them (documents name theirs by position).
+pub const KINDS: [&str; 9] = [
+    docs::PAGE_KIND,
+    "平台",
+    "流程",
+    "步骤",
+    "材料",
+    "常见问题",
+    "规则",
+    "术语",
+    "决策",
+];
+
+/// Add the search index and the results page to the site's files.
+pub fn add(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
+    out.extend(index_files(r.model, r.index));
+    match page::render(r) {
+        Ok(f) => out.push(f),
+        Err(d) => diags.push(d),
+    }
+}
+
+/// The index files (`search/meta.js`, `search/t/*.js`, `search/d/*.js`) of a site.
+pub fn index_files(model: &Model, index: &Index) -> Vec<OutFile> {
+    let docs = docs::collect(model, index);
+    let postings = lunr::build(&docs);
+    let tokens = encode::encode_tokens(&postings);
+    let bytes: usize = tokens
+        .iter()
+        .map(|(t, s)| t.len() + s.iter().map(|x| x.len() + 3).sum::<usize>() + 6)
+        .sum();
+    let nshards = encode::shard_count(bytes);
+    let shards = encode::shards(&tokens, nshards);
+    let chunks = encode::doc_chunks(&docs, &KINDS);
+    let mut id = Sha256::new();
+    for part in shards.iter().chain(&chunks) {
+        id.update(part.as_bytes());
+    }
+    let id: String = id.finalize()[..6]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let meta = json!({
+        "v": 1,
+        "id": id,
+        "docs": docs.len(),
+        "shards": nshards,
+        "chunk": encode::DOCS_PER_CHUNK,
+        "kinds": KINDS,
+        "platforms": model.platforms.iter().map(|p| &p.meta.name).collect::<Vec<_>>(),
+        "suggest": suggestions(model, index),
+    });
+    let mut files = vec![OutFile {
+        path: "search/meta.js".into(),
+        bytes: format!("guidepostSearch.m({meta});\n").into_bytes(),
+    }];
+    let named = |dir: &str, parts: Vec<String>| {
+        parts.into_iter().enumerate().map({
+            let dir = dir.to_string();
+            move |(n, s)| OutFile {
+                path: format!("search/{dir}/{n}.js"),
+                bytes: s.into_bytes(),
+            }
+        })
+    };
+    files.extend(named("t", shards));
+    files.extend(named("d", chunks));
+    files
+}
+
+/// Where to look when nothing matched: each platform's decision trees and FAQ list.
+fn suggestions(model: &Model, index: &Index) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for p in &model.platforms {
+        for t in &p.trees {
+            if let Some(target) = index.get(&t.id) {
+                out.push((
+                    format!("{}：{}", Kind::Tree.label(), t.title),
+                    target.url.clone(),
+                ));
+            }
+        }
+        if !p.faqs.is_empty() {
+            let url = crate::model::index::url::faq_list(p.id());
+            out.push((format!("{} · {}", p.meta.name, Kind::Faq.label()), url));
+        }
+    }
+    out
+}

@@ -1,0 +1,383 @@
+//! Search: the tokenizer (and its JavaScript twin), what the index holds, how it is sharded,
+//! and that it is byte-identical from one build to the next.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+use common::{snapshot, Site};
+use guidepost::search::encode::encode_set;
+use guidepost::search::tokenize::{hash, tokenize};
+use serde_json::Value;
+
+/// Strings both tokenizers must split the same way.
+const SAMPLES: &[&str] = &[
+    "保证金怎么交？",
+    "保证金怎么交",
+    "  保证金，，怎么 交？ ",
+    "商标授权书",
+    "法大大认证",
+    "报备函盖章",
+    "个体户能入驻吗",
+    "App ID",
+    "AppID",
+    "appid 是什么",
+    "10w",
+    "GMV 超过 10w",
+    "3-5 个工作日",
+    "3 - 5 个工作日",
+    "0.6% 技术服务费",
+    "2026/11/24",
+    "１０ｗ　ＡＰＰ",
+    "效果代理商线上入驻审批流程（Partner 入驻申请）",
+    "e-mail: partner_service@xiaohongshu.com",
+    "<img src=x onerror=alert(1)>",
+    "ひらがなカタカナ 한국어",
+    "𠀀𠀁 rare ideographs",
+    "Open API 提交资质（1918）",
+    "averyveryveryveryveryveryverylongwordthatisdropped ok",
+    "a b c d",
+    "",
+    "！？。、",
+    "Ｈello　世界",
+];
+
+#[test]
+fn tokenizer_splits_chinese_mixed_and_numbers() {
+    assert_eq!(tokenize("法大大"), ["法", "法大", "大", "大大", "大"]);
+    assert_eq!(tokenize("个体户 能"), tokenize("个体户能"));
+    assert_eq!(tokenize("App ID"), ["app", "id", "appid"]);
+    assert!(tokenize("AppID").contains(&"appid".to_string()));
+    assert_eq!(tokenize("10w"), ["10w", "10", "w"]);
+    let t = tokenize("3-5 个工作日");
+    assert!(t.contains(&"3-5".to_string()), "{t:?}");
+    assert!(t.contains(&"工作".to_string()), "{t:?}");
+    assert_eq!(tokenize("１０ｗ"), tokenize("10W"));
+    assert_eq!(tokenize("！？。、"), Vec::<String>::new());
+    assert!(
+        tokenize(&"x".repeat(40)).is_empty(),
+        "over-long words are dropped"
+    );
+}
+
+/// The JavaScript tokenizer, run by node on `SAMPLES` (search.js with a stub DOM).
+fn js_tokens(samples: &[&str]) -> Vec<Vec<String>> {
+    let js = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js");
+    let script = r#"
+const fs = require("fs"), vm = require("vm");
+const noop = () => {};
+const document = { currentScript: { src: "http://x/assets/search.js" }, addEventListener: noop,
+  querySelectorAll: () => [], querySelector: () => null, getElementById: () => null };
+const window = {};
+const ctx = { window, document, location: { href: "http://x/", protocol: "http:", search: "" },
+  URL, URLSearchParams, Promise, Math, String, Array, Object };
+vm.runInNewContext(fs.readFileSync(process.argv[1], "utf8"), ctx);
+const samples = JSON.parse(fs.readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(samples.map((s) => Array.from(window.guidepostSearch.tokenize(s)))));
+"#;
+    let mut child = Command::new("node")
+        .arg("-e")
+        .arg(script)
+        .arg(&js)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("node must be installed to compare the tokenizers (scripts/setup installs it)");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(serde_json::to_string(samples).unwrap().as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "node failed");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn browser_and_index_tokenizers_agree() {
+    let js = js_tokens(SAMPLES);
+    for (s, js) in SAMPLES.iter().zip(js) {
+        assert_eq!(tokenize(s), js, "tokens of {s:?}");
+    }
+}
+
+#[test]
+fn browser_and_index_hash_tokens_alike() {
+    // The shard of a token is hash % shards on both sides: compare the hash through node.
+    let tokens = ["保证", "appid", "3-5", "𠀀𠀁", "w"];
+    let script = format!(
+        "const t={};const h=(s)=>{{let h=0x811c9dc5;for(const c of s)h=Math.imul(h^c.codePointAt(0),16777619)>>>0;return h}};process.stdout.write(JSON.stringify(t.map(h)))",
+        serde_json::to_string(&tokens).unwrap()
+    );
+    let js = include_str!("../themes/default/static/search.js");
+    assert!(
+        js.contains("h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0"),
+        "search.js hashes as this test does"
+    );
+    let out = Command::new("node").arg("-e").arg(script).output().unwrap();
+    let hashes: Vec<u32> = serde_json::from_slice(&out.stdout).unwrap();
+    for (t, h) in tokens.iter().zip(hashes) {
+        assert_eq!(hash(t), h, "hash of {t}");
+    }
+}
+
+#[test]
+fn sets_encode_as_gaps_or_bitmap() {
+    assert_eq!(encode_set(&[]), "");
+    assert_eq!(encode_set(&[0]), "B");
+    assert_eq!(encode_set(&[0, 10, 20]), "BKK");
+    assert_eq!(encode_set(&[0, 1, 2]), "~H", "a bitmap when shorter");
+    assert_eq!(encode_set(&[40]), "pB"); // 41 = 9 + 32·1: `p` (9, more follows), then `B` (1)
+    let dense: Vec<u32> = (0..60).collect();
+    assert!(
+        encode_set(&dense).starts_with('~'),
+        "dense sets become bitmaps"
+    );
+}
+
+/// The search files of a rendered site: path → text.
+fn search_files(root: &Path) -> BTreeMap<String, String> {
+    let site = guidepost::build::render_site(root, None).expect("site renders");
+    site.files
+        .into_iter()
+        .filter(|f| f.path.starts_with("search/"))
+        .map(|f| (f.path, String::from_utf8(f.bytes).unwrap()))
+        .collect()
+}
+
+/// The JSON argument of `guidepostSearch.x(…)` (the last argument).
+fn payload(js: &str) -> Value {
+    let open = js.find('(').unwrap();
+    let inner = &js[open + 1..js.rfind(')').unwrap()];
+    let arg = match inner.find(',') {
+        Some(i) if inner[..i].bytes().all(|b| b.is_ascii_digit()) => &inner[i + 1..],
+        _ => inner,
+    };
+    serde_json::from_str(arg).unwrap()
+}
+
+fn decode_set(s: &str) -> Vec<u32> {
+    const B64: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let val = |c: char| B64.find(c).unwrap() as u32;
+    let mut out = Vec::new();
+    if let Some(bits) = s.strip_prefix('~') {
+        for (i, c) in bits.chars().enumerate() {
+            for b in 0..6 {
+                if val(c) & (1 << b) != 0 {
+                    out.push(i as u32 * 6 + b);
+                }
+            }
+        }
+        return out;
+    }
+    let (mut prev, mut v, mut shift) = (-1i64, 0i64, 0);
+    for c in s.chars() {
+        let x = val(c);
+        v += i64::from(x & 31) << shift;
+        if x & 32 != 0 {
+            shift += 5;
+            continue;
+        }
+        prev += v;
+        out.push(prev as u32);
+        v = 0;
+        shift = 0;
+    }
+    out
+}
+
+struct Loaded {
+    meta: Value,
+    docs: Vec<Value>,
+    /// token → [title, heads, body, strong] document sets.
+    tokens: BTreeMap<String, Vec<Vec<u32>>>,
+}
+
+fn load(files: &BTreeMap<String, String>) -> Loaded {
+    let meta = payload(&files["search/meta.js"]);
+    let shards = meta["shards"].as_u64().unwrap() as u32;
+    let mut docs = Vec::new();
+    for n in 0.. {
+        let Some(js) = files.get(&format!("search/d/{n}.js")) else {
+            break;
+        };
+        docs.extend(payload(js).as_array().unwrap().iter().cloned());
+    }
+    let mut tokens = BTreeMap::new();
+    for n in 0..shards {
+        let js = &files[&format!("search/t/{n}.js")];
+        assert!(js.starts_with(&format!("guidepostSearch.t({n},")), "{js}");
+        for (token, sets) in payload(js).as_object().unwrap() {
+            assert_eq!(
+                hash(token) % shards,
+                n,
+                "token {token} is in its hash's shard"
+            );
+            let sets = sets
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| decode_set(s.as_str().unwrap()))
+                .collect();
+            tokens.insert(token.clone(), sets);
+        }
+    }
+    Loaded { meta, docs, tokens }
+}
+
+fn fixture_root() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal")
+}
+
+#[test]
+fn index_holds_every_kind_of_result_with_a_deep_link() {
+    let files = search_files(&fixture_root());
+    let idx = load(&files);
+    assert_eq!(idx.meta["docs"].as_u64().unwrap() as usize, idx.docs.len());
+    let by_url = |url: &str| {
+        idx.docs
+            .iter()
+            .position(|d| d[0] == url)
+            .unwrap_or_else(|| panic!("no document for {url}: {:?}", idx.docs))
+    };
+    let kinds = idx.meta["kinds"].as_array().unwrap();
+    let kind_of = |i: usize| kinds[idx.docs[i][3].as_u64().unwrap() as usize].clone();
+    let faq = by_url("demo/faq/demo-faq-deposit/");
+    assert_eq!(kind_of(faq), "常见问题");
+    assert_eq!(idx.docs[faq][1], "保证金怎么交？");
+    assert_eq!(idx.docs[faq][5], "只能线上缴纳。");
+    assert_eq!(kind_of(by_url("demo/rules/#demo-rule-food")), "规则");
+    assert_eq!(kind_of(by_url("glossary/#demo-term-review")), "术语");
+    assert_eq!(kind_of(by_url("guide/a/")), "页面");
+    let step = idx
+        .docs
+        .iter()
+        .position(|d| d[0].as_str().unwrap().starts_with("demo/demo-apply/#"))
+        .expect("a step links to its anchor on the flow page");
+    assert_eq!(kind_of(step), "步骤");
+    assert!(
+        (0..idx.docs.len()).any(|i| kind_of(i) == "决策" && idx.docs[i][2] != ""),
+        "decision-tree outcomes are results, with their tree as context"
+    );
+    // The question's words are in the title field, the answer's in the body field.
+    assert!(idx.tokens["保证"][0].contains(&(faq as u32)));
+    assert!(idx.tokens["缴纳"][2].contains(&(faq as u32)));
+    assert!(!idx.tokens["缴纳"][0].contains(&(faq as u32)));
+    // Body text keeps pairs only; titles keep single characters too.
+    assert!(idx.tokens["交"][0].contains(&(faq as u32)));
+    assert!(idx
+        .tokens
+        .get("纳")
+        .is_none_or(|s| s.len() < 3 || s[2].is_empty()));
+    // Headings of a content page are stored for a deep link.
+    let a = by_url("guide/a/");
+    assert_eq!(idx.docs[a][6], serde_json::json!([["kai-shi", "开始"]]));
+}
+
+#[test]
+fn bundled_index_finds_merchant_words_in_titles() {
+    let files = search_files(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let idx = load(&files);
+    for (token, url) in [
+        ("法大", "xhs-partner/faq/xp-faq-fadada-where/"),
+        ("appid", "glossary/#wx-term-appid"),
+        ("3-5", "kuaishou-service/faq/"),
+        ("10w", "kuaishou-service/faq/ks-faq-peipao-proof/"),
+    ] {
+        let sets = idx
+            .tokens
+            .get(token)
+            .unwrap_or_else(|| panic!("{token} not indexed"));
+        let urls: Vec<&str> = sets
+            .iter()
+            .flatten()
+            .map(|&d| idx.docs[d as usize][0].as_str().unwrap())
+            .collect();
+        assert!(
+            urls.iter().any(|u| u.starts_with(url)),
+            "{token}: {url} not in {urls:?}"
+        );
+    }
+    let raw: usize = files.values().map(String::len).sum();
+    assert!(raw < 2_000_000, "bundled index is {raw} bytes");
+}
+
+#[test]
+fn index_is_byte_identical_across_builds() {
+    let a = search_files(&fixture_root());
+    let b = search_files(&fixture_root());
+    assert_eq!(a, b);
+    // And through the binary, written to disk.
+    let site = Site::fixture("minimal");
+    assert_eq!(site.build().code, 0);
+    let first = snapshot(&site.path("public/search"));
+    std::fs::remove_dir_all(site.path("public")).unwrap();
+    assert_eq!(site.build().code, 0);
+    assert_eq!(first, snapshot(&site.path("public/search")));
+    assert!(first.iter().any(|(p, _)| p == "index.html"));
+}
+
+#[test]
+fn every_page_has_a_search_box_that_works_without_javascript() {
+    let site = Site::fixture("minimal");
+    assert_eq!(site.build().code, 0);
+    let page = site.read("public/demo/faq/demo-faq-time/index.html");
+    assert!(
+        page.contains("<form class=\"site-search\" role=\"search\" action=\"../../../search/\" method=\"get\">"),
+        "{page}"
+    );
+    assert!(page.contains("name=\"q\""));
+    let search = site.read("public/search/index.html");
+    assert!(search.contains("id=\"search-results\""));
+    assert!(
+        search.contains("href=\"../demo/faq/\""),
+        "suggests the FAQ list"
+    );
+}
+
+#[test]
+fn every_result_links_to_a_page_and_anchor_that_exist() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = guidepost::build::render_site(root, None).expect("site renders");
+    let pages: BTreeMap<String, String> = site
+        .files
+        .into_iter()
+        .filter(|f| f.path.ends_with(".html") || f.path.ends_with(".js"))
+        .map(|f| (f.path, String::from_utf8(f.bytes).unwrap()))
+        .collect();
+    let search: BTreeMap<String, String> = pages
+        .iter()
+        .filter(|(p, _)| p.starts_with("search/"))
+        .map(|(p, t)| (p.clone(), t.clone()))
+        .collect();
+    let idx = load(&search);
+    let mut kinds = std::collections::BTreeSet::new();
+    for doc in &idx.docs {
+        let url = doc[0].as_str().unwrap();
+        let (page, anchor) = url.split_once('#').unwrap_or((url, ""));
+        let html = pages
+            .get(&format!("{page}index.html"))
+            .unwrap_or_else(|| panic!("{url}: no page {page}index.html"));
+        if !anchor.is_empty() {
+            assert!(
+                html.contains(&format!("id=\"{anchor}\"")),
+                "{url}: no anchor"
+            );
+        }
+        for a in doc.get(6).and_then(Value::as_array).into_iter().flatten() {
+            let id = a[0].as_str().unwrap();
+            assert!(
+                html.contains(&format!("id=\"{id}\"")),
+                "{url}: no heading {id}"
+            );
+        }
+        kinds.insert(idx.meta["kinds"][doc[3].as_u64().unwrap() as usize].to_string());
+    }
+    for k in ["页面", "步骤", "常见问题", "规则", "术语", "决策", "材料"] {
+        assert!(kinds.contains(&format!("{k:?}")), "no result of kind {k}");
+    }
+}
