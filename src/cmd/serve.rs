@@ -101,7 +101,7 @@ pub fn execute(args: Args) -> ExitCode {
 fn print_notice(n: Notice) {
     match n {
         Notice::Built { what, took, .. } => {
-            eprintln!("rebuilt {what} in {} ms", took.as_millis())
+            eprintln!("built {what} in {} ms", took.as_millis())
         }
         Notice::Failed { diags, .. } => {
             let n = report(diags);

@@ -12,12 +12,12 @@
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::os::unix::net::UnixStream;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use super::backend::Backend;
 use super::head::{self, HeadLimits};
 use super::Notice;
 
@@ -45,8 +45,8 @@ impl Default for Limits {
 
 pub struct Gate {
     pub listener: TcpListener,
-    /// tiny_http's socket.
-    pub backend: PathBuf,
+    /// tiny_http, behind its private socket.
+    pub backend: Arc<Backend>,
     pub limits: Limits,
     pub stop: Arc<AtomicBool>,
     pub notice: Arc<dyn Fn(Notice) + Send + Sync>,
@@ -119,7 +119,7 @@ fn status_text(code: u16, reason: &str) -> String {
     )
 }
 
-fn serve(mut conn: TcpStream, backend: &PathBuf, limits: &Limits) {
+fn serve(mut conn: TcpStream, backend: &Arc<Backend>, limits: &Limits) {
     let _ = conn.set_nodelay(true);
     let _ = conn.set_write_timeout(Some(limits.write_timeout));
     let forwarded = head::read(&mut conn, &limits.head).and_then(|h| head::forward(&h));
@@ -133,7 +133,11 @@ fn serve(mut conn: TcpStream, backend: &PathBuf, limits: &Limits) {
             return;
         }
     };
-    let Ok(mut backend) = UnixStream::connect(backend) else {
+    let path = backend.path();
+    let Ok(mut backend) = UnixStream::connect(&path).or_else(|_| {
+        backend.failed(&path);
+        UnixStream::connect(backend.path())
+    }) else {
         let _ = conn.write_all(status_text(503, "Service Unavailable").as_bytes());
         return;
     };

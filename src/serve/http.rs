@@ -2,7 +2,6 @@
 //! path checks, then the in-memory site, the server's own files or the live-reload stream.
 
 use std::io::Cursor;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread;
 
@@ -33,17 +32,8 @@ impl AsRef<[u8]> for Body {
 
 pub type Reply = Response<Cursor<Body>>;
 
-/// Answer requests until the server is stopped.
-pub fn work(server: Arc<tiny_http::Server>, state: Arc<State>, stop: Arc<AtomicBool>) {
-    while !stop.load(Ordering::Relaxed) {
-        match server.recv() {
-            Ok(rq) => handle(rq, &state),
-            Err(_) => thread::sleep(std::time::Duration::from_millis(10)),
-        }
-    }
-}
-
-fn handle(rq: Request, state: &Arc<State>) {
+/// Answer one request (a live-reload stream on a thread of its own).
+pub fn handle(rq: Request, state: &Arc<State>) {
     match route(&rq, state) {
         Ok(reply) => {
             let _ = rq.respond(reply);

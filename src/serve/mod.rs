@@ -8,12 +8,14 @@
 //! The parts, each on its own threads and sharing one [`state::State`]:
 //!
 //! - [`gate`]: the listening socket and the connection limits (count, head size, time);
-//! - [`http`]: behind the gate, tiny_http on a private Unix socket and the workers that
-//!   answer: method, [`host`] (Host and Origin), [`path`] (traversal), the site, [`sse`];
+//! - [`backend`]: behind the gate, tiny_http on a private Unix socket, replaced if it fails;
+//! - [`http`]: the answer to each request: method, [`host`] (Host and Origin), [`path`]
+//!   (traversal), the in-memory site, the live-reload stream ([`sse`]);
 //! - [`watch`] → [`plan`] → [`rebuild`]: changed paths, the smallest rebuild, publication.
 //!
 //! This stage reads the pipeline (`build`, `check`, `load`, `render`) and is read by no stage.
 
+mod backend;
 mod gate;
 mod head;
 mod host;
@@ -29,7 +31,6 @@ mod watch;
 
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, TcpStream};
-use std::os::unix::net::UnixListener;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -40,9 +41,6 @@ use crate::diag::Diagnostics;
 pub use gate::Limits;
 use rebuild::{Outcome, Rebuilder};
 use state::{Build, Problem, State};
-
-/// Threads answering requests (each answer is a lookup in memory).
-const WORKERS: usize = 4;
 
 pub struct Options {
     pub root: PathBuf,
@@ -95,8 +93,7 @@ impl std::error::Error for Error {}
 pub struct Server {
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
-    backend: Arc<tiny_http::Server>,
-    _socket_dir: tempfile::TempDir,
+    backend: Arc<backend::Backend>,
 }
 
 /// Bind, build the site, and start serving and watching.
@@ -124,20 +121,9 @@ pub fn start(opts: Options) -> Result<Server, Error> {
         state.fail(p);
     }
 
-    let socket_dir = tempfile::Builder::new()
-        .prefix("guidepost-serve-")
-        .tempdir()
-        .map_err(|e| Error::Start(e.to_string()))?;
-    let socket = socket_dir.path().join("http.sock");
-    let unix = UnixListener::bind(&socket).map_err(|e| Error::Start(e.to_string()))?;
-    let backend = Arc::new(
-        tiny_http::Server::from_listener(unix, None).map_err(|e| Error::Start(e.to_string()))?,
-    );
     let stop = Arc::new(AtomicBool::new(false));
-    for _ in 0..WORKERS {
-        let (b, s, st) = (backend.clone(), state.clone(), stop.clone());
-        spawn("guidepost-http", move || http::work(b, s, st))?;
-    }
+    let backend = backend::Backend::start(state.clone(), stop.clone(), opts.notice.clone())
+        .map_err(|e| Error::Start(e.to_string()))?;
     match watch::Watch::start(&opts.root) {
         Ok(w) => {
             let st = state.clone();
@@ -147,7 +133,7 @@ pub fn start(opts: Options) -> Result<Server, Error> {
     }
     let g = gate::Gate {
         listener,
-        backend: socket,
+        backend: backend.clone(),
         limits: opts.limits,
         stop: stop.clone(),
         notice: opts.notice.clone(),
@@ -157,7 +143,6 @@ pub fn start(opts: Options) -> Result<Server, Error> {
         addr,
         stop,
         backend,
-        _socket_dir: socket_dir,
     })
 }
 
@@ -193,8 +178,6 @@ impl Server {
         self.stop.store(true, Ordering::Relaxed);
         // Wake the accept loop and the workers so they see the flag.
         let _ = TcpStream::connect_timeout(&local_addr(self.addr), Duration::from_millis(200));
-        for _ in 0..WORKERS {
-            self.backend.unblock();
-        }
+        self.backend.stop();
     }
 }

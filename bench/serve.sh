@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Save-to-reload latency of `guidepost serve`: from writing a source file to the live-reload
+# event arriving at a client (bench/serve_latency.mjs), on the bundled site and on a generated
+# 10,000-page corpus (../shared/bench/gen_corpus.py --flavor plain). For each: one page
+# edited (re-rendered alone) and site.yaml rewritten (a whole rebuild). Prints medians.
+# Usage: bench/serve.sh [PAGES ...]   (default: 10000)   Env: RUNS (default 20), FULL_RUNS (3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+pages=("$@")
+((${#pages[@]})) || pages=(10000)
+gen=../shared/bench/gen_corpus.py
+runs=${RUNS:-20}
+full_runs=${FULL_RUNS:-3}
+work=$(mktemp -d /tmp/guidepost-serve-bench.XXXXXX)
+pid=""
+cleanup() {
+  [[ -n $pid ]] && kill -INT "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+cargo build --release --locked -q
+bin=$PWD/target/release/guidepost
+
+# Start the server on a free port for site $1; sets $pid and $url.
+start() {
+  "$bin" serve --root "$1" --port 0 >"$work/out" 2>"$work/err" &
+  pid=$!
+  url=""
+  for _ in $(seq 1 1200); do
+    url=$(grep -o 'http://127.0.0.1:[0-9]*/' "$work/out" 2>/dev/null | head -1 || true)
+    [[ -n $url ]] && break
+    kill -0 "$pid" 2>/dev/null || { cat "$work/err"; exit 1; }
+    sleep 0.1
+  done
+  [[ -n $url ]] || { echo "serve did not start"; cat "$work/err"; exit 1; }
+}
+stop() { kill -INT "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
+
+# A content page (not a section's _index.md) of site $1.
+some_page() { find "$1/content" -name '*.md' ! -name '_index.md' | sort | head -1; }
+
+echo "== bundled site"
+site=$work/bundled
+mkdir -p "$site"
+cp -r site.yaml guides content "$site/"
+for d in themes templates static; do [[ -d $d ]] && cp -r "$d" "$site/"; done
+start "$site"
+node bench/serve_latency.mjs "$url" "$(some_page "$site")" "$runs" edit
+node bench/serve_latency.mjs "$url" "$site/site.yaml" "$runs" touch
+stop
+
+for n in "${pages[@]}"; do
+  site=$work/site-$n
+  mkdir -p "$site"
+  python3 "$gen" --pages "$n" --out "$site/content" --flavor plain >/dev/null
+  printf 'title: Bench\nbase_url: https://bench.example.cn/\n' >"$site/site.yaml"
+  echo "== $n pages"
+  start "$site"
+  node bench/serve_latency.mjs "$url" "$(some_page "$site")" "$runs" edit
+  node bench/serve_latency.mjs "$url" "$site/site.yaml" "$full_runs" touch
+  grep -E '^built the site' "$work/err" | head -1 | sed 's/^/  first build: /'
+  awk '/VmHWM/ {print "  server peak RSS " $2 " KB"}' "/proc/$pid/status" 2>/dev/null || true
+  stop
+done
