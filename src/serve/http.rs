@@ -32,9 +32,24 @@ impl AsRef<[u8]> for Body {
 
 pub type Reply = Response<Cursor<Body>>;
 
+/// Answers up to this size fit the socket buffers and are written by the worker itself.
+const INLINE_MAX: usize = 64 * 1024;
+
 /// Answer one request (a live-reload stream on a thread of its own).
 pub fn handle(rq: Request, state: &Arc<State>) {
     match route(&rq, state) {
+        Ok(reply) if reply.data_length().unwrap_or(0) > INLINE_MAX => {
+            // A client that reads slowly would hold this worker for up to the write timeout:
+            // big answers go out on their own thread (as many as the gate lets connections in).
+            let spawned = thread::Builder::new()
+                .name("guidepost-send".into())
+                .stack_size(64 * 1024)
+                .spawn(move || {
+                    let _ = rq.respond(reply);
+                });
+            // If no thread can be had, the dropped request is answered 500 by tiny_http.
+            drop(spawned);
+        }
         Ok(reply) => {
             let _ = rq.respond(reply);
         }

@@ -44,17 +44,32 @@
     (document.body || document.documentElement).appendChild(box);
   }
 
-  var events = new EventSource("/__guidepost/events");
-  events.addEventListener("build", function (e) {
-    var id = String(JSON.parse(e.data).id);
-    if (shown && id !== shown) {
-      location.reload();
-      return;
-    }
-    shown = id;
-    hide();
+  // Browsers allow about six connections per host over HTTP/1.1, and every stream holds one:
+  // only visible pages keep theirs, and a page shown again catches up (reloads if rebuilt).
+  var events = null;
+  function connect() {
+    if (events) return;
+    events = new EventSource("/__guidepost/events");
+    events.addEventListener("build", function (e) {
+      var id = String(JSON.parse(e.data).id);
+      if (shown && id !== shown) {
+        location.reload();
+        return;
+      }
+      shown = id;
+      hide();
+    });
+    events.addEventListener("problems", function (e) {
+      show(JSON.parse(e.data).errors);
+    });
+  }
+  function disconnect() {
+    if (events) events.close();
+    events = null;
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) disconnect();
+    else connect();
   });
-  events.addEventListener("problems", function (e) {
-    show(JSON.parse(e.data).errors);
-  });
+  if (!document.hidden) connect();
 })();

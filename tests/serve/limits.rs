@@ -179,3 +179,28 @@ fn ctrl_c_stops_the_server_cleanly() {
         "the port is released"
     );
 }
+
+#[test]
+fn clients_that_never_read_a_big_answer_do_not_hold_up_others() {
+    let site = Site::fixture("minimal");
+    std::fs::create_dir_all(site.path("static")).unwrap();
+    site.write_bytes("static/big.bin", &vec![7u8; 8 << 20]);
+    let s = Serve::start(site, &[]);
+    let stuck: Vec<TcpStream> = (0..8)
+        .map(|_| {
+            let mut c = s.connect();
+            let req = format!("GET /big.bin HTTP/1.1\r\nHost: {}\r\n\r\n", s.host());
+            c.write_all(req.as_bytes()).unwrap();
+            c
+        })
+        .collect();
+    thread::sleep(Duration::from_millis(500));
+    let start = Instant::now();
+    assert_eq!(s.get("/guide/a/").status, 200);
+    assert!(
+        start.elapsed() < Duration::from_secs(3),
+        "a normal request waited {:?} behind clients that do not read",
+        start.elapsed()
+    );
+    drop(stuck);
+}
