@@ -141,6 +141,9 @@ fn serve(mut conn: TcpStream, backend: &Arc<Backend>, limits: &Limits) {
         let _ = conn.write_all(status_text(503, "Service Unavailable").as_bytes());
         return;
     };
+    // Every answer starts at once and a live-reload stream beats every 15 s: a backend
+    // silent for longer is stuck, and the connection is given up.
+    let _ = backend.set_read_timeout(Some(Duration::from_secs(60)));
     if backend.write_all(&head).is_err() {
         return;
     }
