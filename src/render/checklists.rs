@@ -11,24 +11,20 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::guides::{crumb_platform, index_html, source_view};
-use super::views::{LinkView, SourceView};
+use super::guides::{crumb_platform, index_html, material_view, source_view, steps_using};
+use super::views::{LinkView, MaterialView, SourceView};
 use super::{OutFile, Renderer};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::guide::{Checklist, Material, Outcome};
+use crate::model::guide::{Checklist, Outcome};
 use crate::model::index::url;
 use crate::model::{Flow, Platform, Tree};
 
+/// A material (or a hand-written item) with the key its tick is stored under.
 #[derive(Serialize)]
 struct ItemView {
     key: String,
-    name: String,
-    requirements: Vec<String>,
-    formats: Vec<String>,
-    max_size: Option<String>,
-    template: Option<LinkView>,
-    note_html: String,
-    used_by: Vec<LinkView>,
+    #[serde(flatten)]
+    material: MaterialView,
 }
 
 #[derive(Serialize)]
@@ -76,50 +72,16 @@ fn key(id: &str, name: &str) -> String {
     format!("{id}~{fp}")
 }
 
-/// The material `id`, wherever it is defined.
-fn material<'a>(r: &'a Renderer, id: &str) -> Option<&'a Material> {
-    let t = r.index.get(id)?;
-    r.model.platforms[t.platform].material(id)
-}
-
-/// Every flow step that names the material, as links from a page at `root`.
-fn steps_using(r: &Renderer, id: &str, root: &str) -> Vec<LinkView> {
-    let mut v = Vec::new();
-    for p in &r.model.platforms {
-        for f in &p.flows {
-            for (i, s) in f.steps.iter().enumerate() {
-                if s.materials.iter().any(|m| m == id) {
-                    v.push(LinkView {
-                        title: format!("{} · 第 {} 步 {}", f.title, i + 1, s.title),
-                        url: format!("{root}{}", url::step(p.id(), &f.id, &s.id)),
-                    });
-                }
-            }
-        }
-    }
-    v
-}
-
-fn item(r: &Renderer, m: &Material, root: &str) -> ItemView {
-    ItemView {
-        key: key(&m.id, &m.name),
-        name: m.name.clone(),
-        requirements: m.requirements.clone(),
-        formats: m.formats.clone(),
-        max_size: m.max_size.clone(),
-        template: m.template.as_ref().map(|t| LinkView {
-            title: t.title.clone(),
-            url: t.url.clone().unwrap_or_default(),
-        }),
-        note_html: r.md(&m.description, root, &mut BTreeSet::new()),
-        used_by: steps_using(r, &m.id, root),
-    }
-}
-
 fn items(r: &Renderer, ids: &[String], root: &str) -> Vec<ItemView> {
     ids.iter()
-        .filter_map(|id| material(r, id))
-        .map(|m| item(r, m, root))
+        .filter_map(|id| {
+            let mut m = material_view(r, id, root, &mut BTreeSet::new())?;
+            m.used_by = steps_using(r, id, root);
+            Some(ItemView {
+                key: key(&m.id, &m.name),
+                material: m,
+            })
+        })
         .collect()
 }
 
@@ -252,13 +214,16 @@ fn hand_checklist(r: &Renderer, p: &Platform, c: &Checklist) -> Result<OutFile, 
                     .iter()
                     .map(|i| ItemView {
                         key: key(&i.id, &i.text),
-                        name: i.text.clone(),
-                        requirements: Vec::new(),
-                        formats: Vec::new(),
-                        max_size: None,
-                        template: None,
-                        note_html: r.md(&i.note, root, &mut BTreeSet::new()),
-                        used_by: Vec::new(),
+                        material: MaterialView {
+                            id: i.id.clone(),
+                            name: i.text.clone(),
+                            description_html: r.md(&i.note, root, &mut BTreeSet::new()),
+                            requirements: Vec::new(),
+                            formats: Vec::new(),
+                            max_size: None,
+                            template: None,
+                            used_by: Vec::new(),
+                        },
                     })
                     .collect(),
             });

@@ -134,20 +134,15 @@ fn platform(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnost
     )
 }
 
+/// A material, wherever it is defined, for a page at `root`.
 pub(super) fn material_view(
     r: &Renderer,
-    p: &Platform,
     id: &str,
     root: &str,
     linked: &mut BTreeSet<String>,
 ) -> Option<MaterialView> {
-    let m = p.materials.iter().find(|m| m.id == id).or_else(|| {
-        let t = r.index.get(id)?;
-        r.model.platforms[t.platform]
-            .materials
-            .iter()
-            .find(|m| m.id == id)
-    })?;
+    let t = r.index.get(id)?;
+    let m = r.model.platforms[t.platform].material(id)?;
     Some(MaterialView {
         id: m.id.clone(),
         name: m.name.clone(),
@@ -161,6 +156,24 @@ pub(super) fn material_view(
         }),
         used_by: Vec::new(),
     })
+}
+
+/// Every flow step that names the material, as links from a page at `root`.
+pub(super) fn steps_using(r: &Renderer, id: &str, root: &str) -> Vec<LinkView> {
+    let mut v = Vec::new();
+    for p in &r.model.platforms {
+        for f in &p.flows {
+            for (i, s) in f.steps.iter().enumerate() {
+                if s.materials.iter().any(|m| m == id) {
+                    v.push(LinkView {
+                        title: format!("{} · 第 {} 步 {}", f.title, i + 1, s.title),
+                        url: format!("{root}{}", url::step(p.id(), &f.id, &s.id)),
+                    });
+                }
+            }
+        }
+    }
+    v
 }
 
 fn flow(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, crate::diag::Diagnostic> {
@@ -189,7 +202,7 @@ fn flow(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, crate::diag::Di
             materials: s
                 .materials
                 .iter()
-                .filter_map(|m| material_view(r, p, m, &root, &mut linked))
+                .filter_map(|m| material_view(r, m, &root, &mut linked))
                 .collect(),
             wait: s.wait.clone(),
             notify: s.notify.clone(),
@@ -270,21 +283,8 @@ fn materials(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnos
         .materials
         .iter()
         .filter_map(|m| {
-            let mut v = material_view(r, p, &m.id, &root, &mut linked)?;
-            v.used_by = p
-                .flows
-                .iter()
-                .flat_map(|f| {
-                    f.steps
-                        .iter()
-                        .filter(|s| s.materials.contains(&m.id))
-                        .map(move |s| (f, s))
-                })
-                .map(|(f, s)| LinkView {
-                    title: format!("{} · {}", f.title, s.title),
-                    url: format!("{root}{}", url::step(p.id(), &f.id, &s.id)),
-                })
-                .collect();
+            let mut v = material_view(r, &m.id, &root, &mut linked)?;
+            v.used_by = steps_using(r, &m.id, &root);
             Some(v)
         })
         .collect();

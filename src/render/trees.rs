@@ -184,7 +184,7 @@ fn outcome_view(r: &Renderer, p: &Platform, t: &Tree, o: &Outcome, root: &str) -
         materials: o
             .materials
             .iter()
-            .filter_map(|m| material_view(r, p, m, root, &mut linked))
+            .filter_map(|m| material_view(r, m, root, &mut linked))
             .collect(),
         submit: o.submit.clone(),
         steps: o
