@@ -17,11 +17,11 @@ use super::tokenize::hash;
 
 /// Documents per metadata chunk: a first query shows about eight results, so chunks are
 /// small; a chunk file is a few kilobytes.
-pub const DOCS_PER_CHUNK: usize = 4;
+pub const DOCS_PER_CHUNK: usize = 8;
 /// Characters of body text kept for the snippet.
 pub const SNIPPET_CHARS: usize = 240;
 /// Aim for shards of about this many bytes.
-const SHARD_TARGET: usize = 6 * 1024;
+const SHARD_TARGET: usize = 24 * 1024;
 const MAX_SHARDS: usize = 4096;
 /// A body posting with at least this many occurrences counts as a strong match.
 pub const STRONG: u32 = 3;

@@ -6,7 +6,7 @@
 //! jieba at build time only). Chunks of documents are indexed in parallel and their
 //! postings merged in document order; the result is deterministic.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use elasticlunr::document_store::DocumentStore;
 use elasticlunr::inverted_index::InvertedIndex;
@@ -14,13 +14,10 @@ use elasticlunr::{Language, Pipeline};
 use rayon::prelude::*;
 
 use super::docs::Doc;
-use super::tokenize::tokenize;
+use super::tokenize::{tokenize, tokenize_into};
 
 /// The fields of a document, in posting order.
 pub const FIELDS: [&str; 3] = ["title", "heads", "body"];
-
-/// Documents indexed per parallel task.
-const CHUNK: usize = 32;
 
 /// Our analyzer, for elasticlunr-rs: the shared tokenizer, an empty pipeline (no stemming,
 /// no stop words: a two-character query must find its bigram).
@@ -45,71 +42,96 @@ impl Language for Analyzer {
 pub type Posting = (u32, u32);
 
 /// Token → postings per field (title, heads, body), documents ascending.
-pub type Postings = HashMap<String, [Vec<Posting>; 3]>;
+pub type Postings = HashMap<String, [Vec<Posting>; 3], FastBuild>;
 
 /// Index `docs` and return every token's postings.
 pub fn build(docs: &[Doc]) -> Postings {
-    let parts: Vec<Postings> = docs
+    // Small chunks: elasticlunr's trie stays in cache while it is built (one index over
+    // thousands of documents is several times slower), and chunks run in parallel.
+    let parts: Vec<Vec<(String, usize, Vec<Posting>)>> = docs
         .par_chunks(CHUNK)
         .enumerate()
         .map(|(i, chunk)| index_chunk(i * CHUNK, chunk))
         .collect();
-    let mut all: Postings = HashMap::new();
+    let mut all: Postings = HashMap::default();
     for part in parts {
-        for (token, lists) in part {
-            let entry = all.entry(token).or_default();
-            for (dst, src) in entry.iter_mut().zip(lists) {
-                dst.extend(src);
+        for (token, f, list) in part {
+            match all.get_mut(token.as_str()) {
+                Some(entry) => entry[f].extend(list),
+                None => {
+                    let mut entry: [Vec<Posting>; 3] = Default::default();
+                    entry[f] = list;
+                    all.insert(token, entry);
+                }
             }
         }
     }
     all
 }
 
-fn index_chunk(first: usize, docs: &[Doc]) -> Postings {
-    let lang = Analyzer;
-    let pipeline = lang.make_pipeline();
+/// Documents indexed per elasticlunr index.
+const CHUNK: usize = 32;
+
+/// A token's postings in one field, documents ascending, tf back to a count.
+fn postings(field: &InvertedIndex, token: &str) -> Vec<Posting> {
+    let mut list: Vec<Posting> = field
+        .get_docs(token)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(r, tf)| Some((r.parse().ok()?, (tf * tf).round() as u32)))
+        .collect();
+    list.sort_unstable();
+    list
+}
+
+/// Index `docs` (numbered from `first`) into one elasticlunr `InvertedIndex` per field, and
+/// read every token's postings back.
+fn index_chunk(first: usize, docs: &[Doc]) -> Vec<(String, usize, Vec<Posting>)> {
+    // Every token of the chunk in one arena (the tokenizer's allocation-free path): per
+    // document and field, the range of its tokens in `ends`.
+    let mut arena = String::new();
+    let mut ends: Vec<usize> = Vec::new();
+    let mut spans: Vec<[(usize, usize); 3]> = Vec::with_capacity(docs.len());
+    for doc in docs {
+        let mut span = [(0, 0); 3];
+        for (f, value) in [&doc.title, &doc.heads, &doc.body].into_iter().enumerate() {
+            let from = ends.len();
+            tokenize_into(value, &mut arena, &mut ends);
+            span[f] = (from, ends.len());
+        }
+        spans.push(span);
+    }
+    let token = |i: usize| &arena[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
     let mut fields: Vec<InvertedIndex> = FIELDS.iter().map(|_| InvertedIndex::new()).collect();
     let mut store = DocumentStore::new(false);
-    let mut vocab: [HashSet<String>; 3] = Default::default();
-    let mut freq: HashMap<String, u32> = HashMap::new();
-    for (k, doc) in docs.iter().enumerate() {
+    let mut vocab: [FastSet<&str>; 3] = Default::default();
+    let mut freq: FastMap<&str, u32> = FastMap::default();
+    for (k, span) in spans.iter().enumerate() {
         let doc_ref = (first + k).to_string();
-        for (f, value) in [&doc.title, &doc.heads, &doc.body].into_iter().enumerate() {
-            // As elasticlunr's `Index::add_doc`: tokens through the pipeline, the field
-            // length, then each distinct token with tf = sqrt(count).
-            let tokens = pipeline.run(lang.tokenize(value));
-            store.add_field_length(&doc_ref, FIELDS[f], tokens.len());
+        for (f, &(from, to)) in span.iter().enumerate() {
+            // As elasticlunr's `Index::add_doc`: the field length, then each distinct token
+            // with tf = sqrt(count). The pipeline is empty (see `Analyzer`).
+            store.add_field_length(&doc_ref, FIELDS[f], to - from);
             freq.clear();
-            for t in tokens {
+            for t in (from..to).map(token) {
                 // Body text keeps CJK pairs, not single characters: a one-character query
                 // looks at titles and headings only (see search.js `queryTokens`).
-                if f == BODY && is_single_cjk(&t) {
+                if f == BODY && is_single_cjk(t) {
                     continue;
                 }
                 *freq.entry(t).or_insert(0) += 1;
             }
-            for (token, &count) in &freq {
-                fields[f].add_token(&doc_ref, token, f64::from(count).sqrt());
-                if !vocab[f].contains(token) {
-                    vocab[f].insert(token.clone());
-                }
+            for (&t, &count) in &freq {
+                fields[f].add_token(&doc_ref, t, f64::from(count).sqrt());
+                vocab[f].insert(t);
             }
         }
         store.add_doc(&doc_ref, Default::default());
     }
-    let mut out: Postings = HashMap::new();
+    let mut out = Vec::new();
     for (f, words) in vocab.iter().enumerate() {
-        for token in words {
-            let Some(found) = fields[f].get_docs(token) else {
-                continue;
-            };
-            let mut list: Vec<Posting> = found
-                .into_iter()
-                .filter_map(|(r, tf)| Some((r.parse().ok()?, (tf * tf).round() as u32)))
-                .collect();
-            list.sort_unstable();
-            out.entry(token.clone()).or_default()[f] = list;
+        for &t in words {
+            out.push((t.to_string(), f, postings(&fields[f], t)));
         }
     }
     out
@@ -122,3 +144,23 @@ pub fn is_single_cjk(token: &str) -> bool {
     let mut cs = token.chars();
     matches!((cs.next(), cs.next()), (Some(c), None) if super::tokenize::is_cjk(c as u32))
 }
+
+/// FNV-style hashing for tokens (std's SipHash is built for hostile input; the tokens of
+/// the site's own text are not).
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+pub type FastBuild = std::hash::BuildHasherDefault<FastHasher>;
+type FastMap<K, V> = HashMap<K, V, FastBuild>;
+type FastSet<K> = std::collections::HashSet<K, FastBuild>;

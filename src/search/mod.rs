@@ -15,7 +15,7 @@ pub mod tokenize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::model::index::{Index, Kind};
 use crate::model::Model;
 use crate::render::{OutFile, Renderer};
@@ -33,9 +33,40 @@ pub const KINDS: [&str; 9] = [
     "决策",
 ];
 
+/// A shard larger than this means one token's postings outgrew the sharding: warn.
+const LARGE_SHARD: usize = 1 << 20;
+
 /// Add the search index and the results page to the site's files.
+/// With `GUIDEPOST_SEARCH_TIMING` set, the time the index took is printed to stderr (for
+/// `bench/search.sh`).
 pub fn add(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
-    out.extend(index_files(r.model, r.index));
+    let start = std::time::Instant::now();
+    let files = index_files(r.model, r.index);
+    let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
+    if std::env::var_os("GUIDEPOST_SEARCH_TIMING").is_some() {
+        eprintln!(
+            "search index: {bytes} bytes in {} files, {:.3} s",
+            files.len(),
+            start.elapsed().as_secs_f64()
+        );
+    }
+    if let Some(big) = files.iter().find(|f| f.bytes.len() > LARGE_SHARD) {
+        let file: std::sync::Arc<str> = "site.yaml".into();
+        diags.push(
+            Diagnostic::warning(
+                Span::file(&file),
+                format!(
+                    "search index part {} is {} KB: a query that needs it loads it whole",
+                    big.path,
+                    big.bytes.len() / 1024
+                ),
+            )
+            .hint(format!(
+                "very common words make large parts; the index is {bytes} bytes in all"
+            )),
+        );
+    }
+    out.extend(files);
     match page::render(r) {
         Ok(f) => out.push(f),
         Err(d) => diags.push(d),

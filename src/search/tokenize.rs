@@ -61,16 +61,33 @@ fn is_num_joiner(c: u32) -> bool {
     c == 0x2d || c == 0x2e || c == 0x7e || c == 0x2f // - . ~ /
 }
 
-fn text(cs: &[u32]) -> String {
-    let mut s = String::with_capacity(cs.len() * 3);
-    s.extend(cs.iter().filter_map(|&c| char::from_u32(c)));
-    s
+fn push_chars(out: &mut String, cs: &[u32]) {
+    out.extend(cs.iter().filter_map(|&c| char::from_u32(c)));
 }
 
 /// The tokens of `s`, in text order, duplicates kept.
 pub fn tokenize(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    scan(s, &mut |cs| {
+        let mut t = String::with_capacity(cs.len() * 3);
+        push_chars(&mut t, cs);
+        out.push(t);
+    });
+    out
+}
+
+/// The same tokens appended to `arena`, each ending at the offset pushed to `ends`: no
+/// allocation per token (the index builder's path; `tokenize` is this with a `Vec`).
+pub fn tokenize_into(s: &str, arena: &mut String, ends: &mut Vec<usize>) {
+    scan(s, &mut |cs| {
+        push_chars(arena, cs);
+        ends.push(arena.len());
+    });
+}
+
+/// Find the tokens of `s`; `emit` gets each as folded code points.
+fn scan(s: &str, emit: &mut impl FnMut(&[u32])) {
     let cs: Vec<u32> = s.chars().map(|c| fold(c as u32)).collect();
-    let mut out = Vec::with_capacity(cs.len() * 2);
     // The previous ASCII word and what lay between it and here: (word, only spaces since?, joiner).
     let mut prev_word: Option<(usize, usize)> = None;
     let mut i = 0;
@@ -98,9 +115,9 @@ pub fn tokenize(s: &str) -> Vec<String> {
                 }
             }
             for k in 0..run.len() {
-                out.push(text(&run[k..k + 1]));
+                emit(&run[k..k + 1]);
                 if k + 1 < run.len() {
-                    out.push(text(&run[k..k + 2]));
+                    emit(&run[k..k + 2]);
                 }
             }
         } else if is_alnum(c) {
@@ -113,7 +130,7 @@ pub fn tokenize(s: &str) -> Vec<String> {
                 prev_word = None;
                 continue;
             }
-            out.push(text(word));
+            emit(word);
             let has_digit = word.iter().any(|&c| is_digit(c));
             let has_alpha = word.iter().any(|&c| !is_digit(c));
             if has_digit && has_alpha {
@@ -124,7 +141,7 @@ pub fn tokenize(s: &str) -> Vec<String> {
                     while k < word.len() && is_digit(word[k]) == d {
                         k += 1;
                     }
-                    out.push(text(&word[s..k]));
+                    emit(&word[s..k]);
                 }
             }
             if let Some((ps, pe)) = prev_word {
@@ -135,14 +152,14 @@ pub fn tokenize(s: &str) -> Vec<String> {
                     let mut joined = prev.to_vec();
                     joined.extend_from_slice(word);
                     if joined.len() <= MAX_WORD {
-                        out.push(text(&joined));
+                        emit(&joined);
                     }
                 } else if gap.len() == 1
                     && is_num_joiner(gap[0])
                     && all_digits(prev)
                     && all_digits(word)
                 {
-                    out.push(text(&cs[ps..i]));
+                    emit(&cs[ps..i]);
                 }
             }
             prev_word = Some((start, i));
@@ -157,7 +174,6 @@ pub fn tokenize(s: &str) -> Vec<String> {
             i += 1;
         }
     }
-    out
 }
 
 /// FNV-1a over code points: which shard a token lives in. search.js computes the same.
