@@ -4,7 +4,7 @@
 //! - `search/meta.js`: counts, shard count, kinds and platforms (a few hundred bytes);
 //! - `search/t/<n>.js`: the tokens whose [`hash`] falls in shard `n`, each with its
 //!   postings per field as compact strings (see [`encode_set`]);
-//! - `search/d/<n>.js`: [`DOCS_PER_CHUNK`] documents each: URL, title, context, kind,
+//! - `search/d/<n>.js`: [`docs_per_chunk`] documents each: URL, title, context, kind,
 //!   platform, the start of the text for the snippet, heading anchors.
 //!
 //! Every file calls a function of `window.guidepostSearch` (search.js) with its part.
@@ -15,13 +15,18 @@ use super::docs::Doc;
 use super::lunr::{Posting, Postings};
 use super::tokenize::hash;
 
-/// Documents per metadata chunk: a first query shows about eight results, so chunks are
-/// small; a chunk file is a few kilobytes.
-pub const DOCS_PER_CHUNK: usize = 8;
+/// Documents per metadata chunk: a first query shows eight results, so chunks are small
+/// (a few kilobytes); a large site takes more per chunk, as creating files costs build time.
+pub fn docs_per_chunk(docs: usize) -> usize {
+    (docs / 1000).clamp(2, 8)
+}
 /// Characters of body text kept for the snippet.
 pub const SNIPPET_CHARS: usize = 240;
-/// Aim for shards of about this many bytes.
+/// Aim for shards of about this many bytes on a large site (fewer files to write) …
 const SHARD_TARGET: usize = 24 * 1024;
+/// … and of this many on a small one, up to `SMALL_SHARDS` shards (a query loads less).
+const SMALL_SHARD: usize = 2 * 1024;
+const SMALL_SHARDS: usize = 64;
 const MAX_SHARDS: usize = 4096;
 /// A body posting with at least this many occurrences counts as a strong match.
 pub const STRONG: u32 = 3;
@@ -67,6 +72,7 @@ pub fn encode_set(ids: &[u32]) -> String {
 /// How many shards for postings of `bytes` encoded bytes: a power of two.
 pub fn shard_count(bytes: usize) -> usize {
     (bytes / SHARD_TARGET)
+        .max((bytes / SMALL_SHARD).min(SMALL_SHARDS))
         .max(1)
         .next_power_of_two()
         .min(MAX_SHARDS)
@@ -119,7 +125,7 @@ fn snippet(s: &str) -> &str {
 
 /// The document chunk files' contents, chunk `n` at position `n`.
 pub fn doc_chunks(docs: &[Doc], kinds: &[&str]) -> Vec<String> {
-    docs.chunks(DOCS_PER_CHUNK)
+    docs.chunks(docs_per_chunk(docs.len()))
         .enumerate()
         .map(|(n, chunk)| {
             let rows: Vec<Value> = chunk

@@ -98,7 +98,7 @@ pub fn index_files(model: &Model, index: &Index) -> Vec<OutFile> {
         "id": id,
         "docs": docs.len(),
         "shards": nshards,
-        "chunk": encode::DOCS_PER_CHUNK,
+        "chunk": encode::docs_per_chunk(docs.len()),
         "kinds": KINDS,
         "platforms": model.platforms.iter().map(|p| &p.meta.name).collect::<Vec<_>>(),
         "suggest": suggestions(model, index),
