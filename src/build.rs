@@ -1,4 +1,4 @@
-//! The whole pipeline, for the commands: load → check → render → write.
+//! The whole pipeline, for the commands: load → check → render (+ search index) → write.
 //! `render_site` stops before writing, so a preview server can hold a build in memory.
 
 use std::path::Path;
@@ -9,6 +9,7 @@ use crate::load;
 use crate::model::index::Index;
 use crate::model::Model;
 use crate::render::{self, OutFile};
+use crate::search;
 use crate::write::{self, WriteError};
 
 /// Load and check a site. Errors of every stage come back together.
@@ -29,14 +30,32 @@ pub struct Rendered {
     pub warnings: Diagnostics,
 }
 
+/// Every output file of a loaded, checked model — the rendered pages, then the search
+/// index — sorted by path, with the warnings of these stages.
+pub fn render_model(
+    root: &Path,
+    model: &Model,
+    index: &Index,
+) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics> {
+    let mut files = render::render(root, model, index)?;
+    let mut diags = Diagnostics::default();
+    search::add(model, index, &mut files, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((files, diags))
+}
+
 /// Load, check and render the site at `root`; nothing is written.
 /// `base_url` replaces site.yaml's when set.
 pub fn render_site(root: &Path, base_url: Option<&str>) -> Result<Rendered, Failed> {
-    let (mut model, index, warnings) = load_checked(root)?;
+    let (mut model, index, mut warnings) = load_checked(root)?;
     if let Some(b) = base_url {
         model.config.base_url = b.to_string();
     }
-    let files = render::render(root, &model, &index).map_err(Failed)?;
+    let (files, more) = render_model(root, &model, &index).map_err(Failed)?;
+    warnings.extend(more);
     Ok(Rendered { files, warnings })
 }
 

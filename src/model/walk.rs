@@ -1,5 +1,6 @@
 //! Walks over the model that several stages need.
 
+use super::index::{url, Index, Kind};
 use super::{Model, Origin};
 
 /// Call `f(origin, field, markdown)` for every Markdown field of the guide sources.
@@ -47,4 +48,24 @@ pub fn for_each_guide_markdown(model: &Model, mut f: impl FnMut(&Origin, &str, &
             }
         }
     }
+}
+
+/// Where to look when nothing matched: each platform's decision trees and FAQ list.
+pub fn suggestions(model: &Model, index: &Index) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for p in &model.platforms {
+        for t in &p.trees {
+            if let Some(target) = index.get(&t.id) {
+                out.push((
+                    format!("{}：{}", Kind::Tree.label(), t.title),
+                    target.url.clone(),
+                ));
+            }
+        }
+        if !p.faqs.is_empty() {
+            let url = url::faq_list(p.id());
+            out.push((format!("{} · {}", p.meta.name, Kind::Faq.label()), url));
+        }
+    }
+    out
 }

@@ -1,10 +1,10 @@
-//! Pages of the structured guides: platform, flow (with its swimlane), FAQ list and one page
-//! per answer (plus redirects from former ids), category rules, materials, glossary.
+//! Pages of the structured guides: platform, flow (with its swimlane), category rules,
+//! materials, glossary. FAQ pages are in `faqs.rs`, trees in `trees.rs`.
 
 use std::collections::BTreeSet;
 
 use super::views::*;
-use super::{faqs, svg, OutFile, Renderer};
+use super::{svg, OutFile, Renderer};
 use crate::diag::Diagnostics;
 use crate::model::index::url;
 use crate::model::{Date, Flow, Platform, Source};
@@ -18,20 +18,6 @@ pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
         push(platform(r, p));
         for f in &p.flows {
             push(flow(r, p, f));
-        }
-        if !p.faqs.is_empty() {
-            push(faqs::faq_list(r, p));
-            for q in &p.faqs {
-                push(faqs::faq_page(r, p, q));
-                for old in &q.former_ids {
-                    push(faqs::redirect(
-                        r,
-                        &url::faq(p.id(), old),
-                        &url::faq(p.id(), &q.id),
-                        &q.question,
-                    ));
-                }
-            }
         }
         if !p.rules.is_empty() {
             push(rules(r, p));

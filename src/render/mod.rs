@@ -36,12 +36,7 @@ use views::{Assets, Base, LinkView, SiteView};
 /// Top-level content sections shown in the header; more are listed on the home page only.
 const MAX_NAV_SECTIONS: usize = 6;
 
-/// One file of the output: its path under the output folder (`a/b/index.html`) and content.
-#[derive(Debug)]
-pub struct OutFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
+pub use crate::output::OutFile;
 
 /// HTML-escape text for element content and quoted attributes.
 pub fn escape(s: &str) -> String {
@@ -80,10 +75,10 @@ pub fn render(root: &Path, model: &Model, index: &Index) -> Result<Vec<OutFile>,
     let mut out = Vec::new();
     pages::site_pages(&r, &mut out, &mut diags);
     guides::all(&r, &mut out, &mut diags);
+    faqs::all(&r, &mut out, &mut diags);
     trees::all(&r, &mut out, &mut diags);
     checklists::all(&r, &mut out, &mut diags);
     content::all(&r, &mut out, &mut diags);
-    crate::search::add(&r, &mut out, &mut diags);
     for asset in r.theme.assets.values() {
         out.push(OutFile {
             path: asset.path.clone(),

@@ -1,4 +1,4 @@
-//! Site-wide pages: home, 404, sitemap.xml, robots.txt.
+//! Site-wide pages: home, 404, the search results page, sitemap.xml, robots.txt.
 
 use std::collections::BTreeSet;
 
@@ -8,7 +8,7 @@ use super::{OutFile, Renderer};
 use crate::diag::{Diagnostic, Diagnostics};
 
 pub fn site_pages(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
-    for res in [home(r), not_found(r), sitemap(r)] {
+    for res in [home(r), not_found(r), sitemap(r), search(r)] {
         match res {
             Ok(f) => out.push(f),
             Err(d) => diags.push(d),
@@ -151,4 +151,30 @@ fn sitemap(r: &Renderer) -> Result<OutFile, Diagnostic> {
         entries: Vec<Entry>,
     }
     r.page("sitemap.xml", base, &V { entries }, "sitemap.xml".into())
+}
+
+/// The full results page, `search/?q=…`: a form that works without JavaScript (it submits
+/// to itself) and a list that search.js fills from the query in the URL.
+fn search(r: &Renderer) -> Result<OutFile, Diagnostic> {
+    #[derive(serde::Serialize)]
+    struct V {
+        /// Decision trees and FAQ lists, suggested when nothing matches.
+        suggest: Vec<LinkView>,
+    }
+    let path = "search/";
+    let base = r.base(path, "搜索", "", vec![]);
+    let root = base.root.clone();
+    let suggest = crate::model::walk::suggestions(r.model, r.index)
+        .into_iter()
+        .map(|(title, url)| LinkView {
+            title,
+            url: format!("{root}{url}"),
+        })
+        .collect();
+    r.page(
+        "search.html",
+        base,
+        &V { suggest },
+        format!("{path}index.html"),
+    )
 }

@@ -1,24 +1,23 @@
 //! Stage: full-text search. Builds a sharded index of every page and guide item (with
 //! elasticlunr-rs, through the one tokenizer the browser shares), writes it as script files
-//! under `search/`, and renders the `/search/` results page.
+//! under `search/`. The `/search/` results page is rendered with the site's other pages.
 //!
-//! Reads the model and the rendered theme; never changes other pages. The browser side is
+//! Reads the model only; never changes other pages. The browser side is
 //! `themes/default/static/search.js`: it loads `search/meta.js` when the reader starts
 //! typing, then only the shards of the query's tokens and the chunks of the shown results.
 
 pub mod docs;
 pub mod encode;
 pub mod lunr;
-mod page;
 pub mod tokenize;
 
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::diag::{Diagnostic, Diagnostics, Span};
-use crate::model::index::{Index, Kind};
+use crate::model::index::Index;
 use crate::model::Model;
-use crate::render::{OutFile, Renderer};
+use crate::output::OutFile;
 
 /// Kinds in the order `meta.js` lists them (documents name theirs by position).
 pub const KINDS: [&str; 9] = [
@@ -36,12 +35,12 @@ pub const KINDS: [&str; 9] = [
 /// A shard larger than this means one token's postings outgrew the sharding: warn.
 const LARGE_SHARD: usize = 1 << 20;
 
-/// Add the search index and the results page to the site's files.
-/// With `GUIDEPOST_SEARCH_TIMING` set, the time the index took is printed to stderr (for
-/// `bench/search.sh`).
-pub fn add(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
+/// Add the search index to the site's files (the `/search/` page is rendered with the
+/// other site pages). With `GUIDEPOST_SEARCH_TIMING` set, the time the index took is
+/// printed to stderr (for `bench/search.sh`).
+pub fn add(model: &Model, index: &Index, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
     let start = std::time::Instant::now();
-    let files = index_files(r.model, r.index);
+    let files = index_files(model, index);
     let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
     if std::env::var_os("GUIDEPOST_SEARCH_TIMING").is_some() {
         eprintln!(
@@ -67,10 +66,6 @@ pub fn add(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
         );
     }
     out.extend(files);
-    match page::render(r) {
-        Ok(f) => out.push(f),
-        Err(d) => diags.push(d),
-    }
 }
 
 /// The index files (`search/meta.js`, `search/t/*.js`, `search/d/*.js`) of a site.
@@ -101,7 +96,7 @@ pub fn index_files(model: &Model, index: &Index) -> Vec<OutFile> {
         "chunk": encode::docs_per_chunk(docs.len()),
         "kinds": KINDS,
         "platforms": model.platforms.iter().map(|p| &p.meta.name).collect::<Vec<_>>(),
-        "suggest": suggestions(model, index),
+        "suggest": crate::model::walk::suggestions(model, index),
     });
     let mut files = vec![OutFile {
         path: "search/meta.js".into(),
@@ -119,24 +114,4 @@ pub fn index_files(model: &Model, index: &Index) -> Vec<OutFile> {
     files.extend(named("t", shards));
     files.extend(named("d", chunks));
     files
-}
-
-/// Where to look when nothing matched: each platform's decision trees and FAQ list.
-fn suggestions(model: &Model, index: &Index) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for p in &model.platforms {
-        for t in &p.trees {
-            if let Some(target) = index.get(&t.id) {
-                out.push((
-                    format!("{}：{}", Kind::Tree.label(), t.title),
-                    target.url.clone(),
-                ));
-            }
-        }
-        if !p.faqs.is_empty() {
-            let url = crate::model::index::url::faq_list(p.id());
-            out.push((format!("{} · {}", p.meta.name, Kind::Faq.label()), url));
-        }
-    }
-    out
 }

@@ -15,7 +15,7 @@ use super::plan::{plan, Plan};
 use super::state::{Build, Problem, State};
 use super::watch::Watch;
 use super::Notice;
-use crate::build::load_checked;
+use crate::build::{load_checked, render_model};
 use crate::check::check_pages;
 use crate::diag::Diagnostics;
 use crate::load::content::load_one;
@@ -118,7 +118,7 @@ impl Rebuilder {
     }
 
     fn full(&mut self) -> Outcome {
-        let (mut model, index, warnings) = match load_checked(&self.root) {
+        let (mut model, index, mut warnings) = match load_checked(&self.root) {
             Ok(x) => x,
             Err(failed) => {
                 self.failing = Failing::Site;
@@ -126,8 +126,9 @@ impl Rebuilder {
             }
         };
         model.config.base_url = self.base_url.clone();
-        match render::render(&self.root, &model, &index) {
-            Ok(files) => {
+        match render_model(&self.root, &model, &index) {
+            Ok((files, more)) => {
+                warnings.extend(more);
                 if !warnings.is_empty() {
                     (self.notice)(Notice::Warnings(warnings));
                 }
