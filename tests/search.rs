@@ -263,6 +263,9 @@ fn index_holds_every_kind_of_result_with_a_deep_link() {
         (0..idx.docs.len()).any(|i| kind_of(i) == "决策" && idx.docs[i][2] != ""),
         "decision-tree outcomes are results, with their tree as context"
     );
+    let checklist = by_url("demo/demo-apply/checklist/");
+    assert_eq!(kind_of(checklist), "清单");
+    assert_eq!(idx.docs[checklist][1], "入驻申请 · 材料清单");
     // The question's words are in the title field, the answer's in the body field.
     assert!(idx.tokens["保证"][0].contains(&(faq as u32)));
     assert!(idx.tokens["缴纳"][2].contains(&(faq as u32)));

@@ -1,10 +1,10 @@
 //! The documents of the index: every content page, platform, flow and each of its steps,
 //! material, FAQ answer, category rule, glossary term, decision tree and each of its
-//! outcomes — each its own result with a deep link (the URL of its id in [`Index`]).
+//! outcomes, checklist — each its own result with a deep link (the URL of its id in [`Index`]).
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::model::index::{Index, Kind};
+use crate::model::index::{url, Index, Kind};
 use crate::model::{Model, Page};
 
 /// One searchable unit.
@@ -132,6 +132,28 @@ pub fn collect(model: &Model, index: &Index) -> Vec<Doc> {
                 d.context = t.title.clone();
                 docs.push(d);
             }
+        }
+        // Checklists: those written by hand, and the one of every flow that names materials.
+        let names = |ids: &mut dyn Iterator<Item = &String>| -> String {
+            ids.filter_map(|id| p.material(id).map(|m| m.name.clone()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for c in &p.checklists {
+            let heads = names(&mut c.materials.iter());
+            docs.push(doc(
+                Kind::Checklist,
+                url(&c.id),
+                &c.title,
+                heads,
+                md(&c.summary),
+            ));
+        }
+        for f in p.flows.iter().filter(|f| f.has_materials()) {
+            let heads = names(&mut f.steps.iter().flat_map(|s| &s.materials));
+            let title = format!("{} · 材料清单", f.title);
+            let link = url::checklist_of(&url(&f.id));
+            docs.push(doc(Kind::Checklist, link, &title, heads, String::new()));
         }
     }
     let mut pages: Vec<&Page> = model

@@ -20,7 +20,7 @@ use crate::model::Model;
 use crate::output::OutFile;
 
 /// Kinds in the order `meta.js` lists them (documents name theirs by position).
-pub const KINDS: [&str; 9] = [
+pub const KINDS: [&str; 10] = [
     docs::PAGE_KIND,
     "平台",
     "流程",
@@ -30,6 +30,7 @@ pub const KINDS: [&str; 9] = [
     "规则",
     "术语",
     "决策",
+    "清单",
 ];
 
 /// A shard larger than this means one token's postings outgrew the sharding: warn.
