@@ -1,7 +1,7 @@
 //! The rebuilder: turns each batch of changes into a new build and publishes it, or keeps the
 //! last good build and publishes the problems.
 //!
-//! A whole build is the pipeline (`load_checked` → `render`) with the base URL of this server.
+//! A whole build is the pipeline (`load_checked` → `render_model`) with this server's base URL.
 //! The small path re-renders one edited page: it loads the page alone, and if its front
 //! matter, URL, headings and use of code blocks are as before (so no other page, list, link
 //! check or asset changes) it checks the page's links, renders it with the kept model and
