@@ -18,8 +18,6 @@ use crate::model::{Platform, Tree};
 struct TreeView {
     id: String,
     title: String,
-    summary_html: String,
-    svg: String,
     start: String,
     start_url: String,
     questions: usize,
@@ -80,13 +78,11 @@ pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
     }
 }
 
-fn tree_view(r: &Renderer, p: &Platform, t: &Tree, root: &str) -> TreeView {
+fn tree_view(p: &Platform, t: &Tree, root: &str) -> TreeView {
     let rel = |id: &str| format!("{root}{}", url::tree_node(p.id(), &t.id, id));
     TreeView {
         id: t.id.clone(),
         title: t.title.clone(),
-        summary_html: r.md(&t.summary, root, &mut BTreeSet::new()),
-        svg: super::treemap::tree_map(t),
         start: t.start.clone(),
         start_url: rel(&t.start),
         questions: t.questions.len(),
@@ -114,20 +110,23 @@ fn crumbs(p: &Platform, t: &Tree) -> Vec<LinkView> {
 
 fn index(r: &Renderer, p: &Platform, t: &Tree) -> Result<OutFile, Diagnostic> {
     let path = url::tree(p.id(), &t.id);
-    let base = r.base(
-        &path,
-        &t.title,
-        &super::guides::plain_summary(&t.summary),
-        vec![crumb_platform(p)],
-    );
-    let tree = tree_view(r, p, t, &base.root);
+    let summary = super::guides::plain_summary(&t.summary);
+    let base = r.base(&path, &t.title, &summary, vec![crumb_platform(p)]);
+    let tree = tree_view(p, t, &base.root);
+    /// Only the index page shows the summary and the map.
+    #[derive(Serialize)]
+    struct Index {
+        summary_html: String,
+        svg: String,
+    }
+    let node = Index {
+        summary_html: r.md(&t.summary, &base.root, &mut BTreeSet::new()),
+        svg: super::treemap::tree_map(t),
+    };
     r.page(
         "tree.html",
         base,
-        &TreeCtx {
-            tree: &tree,
-            node: (),
-        },
+        &TreeCtx { tree: &tree, node },
         index_html(&path),
     )
 }
@@ -164,7 +163,7 @@ fn question(r: &Renderer, p: &Platform, t: &Tree, q: &Question) -> Result<OutFil
     let path = url::tree_node(p.id(), &t.id, &q.id);
     let base = r.base(&path, &q.text, &t.title, crumbs(p, t));
     let root = base.root.clone();
-    let tree = tree_view(r, p, t, &root);
+    let tree = tree_view(p, t, &root);
     let node = QuestionCtx {
         question: question_view(r, p, t, q, &root),
     };
@@ -208,7 +207,7 @@ fn outcome(r: &Renderer, p: &Platform, t: &Tree, o: &Outcome) -> Result<OutFile,
     let path = url::tree_node(p.id(), &t.id, &o.id);
     let base = r.base(&path, &o.title, &t.title, crumbs(p, t));
     let root = base.root.clone();
-    let tree = tree_view(r, p, t, &root);
+    let tree = tree_view(p, t, &root);
     let node = OutcomeCtx {
         outcome: outcome_view(r, p, t, o, &root),
     };
