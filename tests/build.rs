@@ -42,12 +42,21 @@ fn builds_every_page_kind_with_pretty_urls() {
     );
     // The tree's index has its map; every node is a box that links to its page.
     let tree = site.read("public/demo/demo-which/index.html");
-    assert!(tree.contains("<svg class=\"treemap\""), "tree map on the index");
+    assert!(
+        tree.contains("<svg class=\"treemap\""),
+        "tree map on the index"
+    );
     for node in ["demo-q-company", "demo-o-company", "demo-o-person"] {
-        assert!(tree.contains(&format!("<a href=\"{node}/\"")), "map box for {node}");
+        assert!(
+            tree.contains(&format!("<a href=\"{node}/\"")),
+            "map box for {node}"
+        );
     }
     let question = site.read("public/demo/demo-which/demo-q-company/index.html");
-    assert!(!question.contains("treemap"), "node pages do not carry the map");
+    assert!(
+        !question.contains("treemap"),
+        "node pages do not carry the map"
+    );
     let a = site.read("public/guide/a/index.html");
     assert!(
         a.contains("href=\"../../guide/b/#xi-jie\""),

@@ -271,3 +271,27 @@ fn unknown_file_in_a_platform_folder() {
         "error: guides/demo/faqs.yaml:1:1: unknown file `faqs.yaml` in a platform folder",
     );
 }
+
+#[test]
+fn bold_that_does_not_close_is_a_located_warning() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        FAQ,
+        "answer: 只能线上缴纳。",
+        "answer: 只能**线上（网银）**缴纳。",
+    );
+    let run = site.check();
+    assert_eq!(run.code, 0, "a warning, not an error: {}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: guides/demo/faq.yaml:10:15: `**` shows as asterisks: the bold did not close"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: after Chinese punctuation"),
+        "{}",
+        run.stderr
+    );
+}

@@ -5,6 +5,7 @@
 //! and content is not older than the site allows. Every problem of the run is collected with
 //! its place and a hint. `check` reads the model only; it never renders or writes.
 
+mod emphasis;
 mod links;
 mod trees;
 
@@ -27,6 +28,7 @@ pub fn check(model: &Model, today: NaiveDate) -> (Index, Diagnostics) {
     c.reserved_names(&mut diags);
     c.freshness(today, &mut diags);
     links::check(model, &index, &mut diags);
+    emphasis::check(model, &mut diags);
     for p in &model.platforms {
         for t in &p.trees {
             trees::check(model, t, &mut diags);

@@ -1,0 +1,89 @@
+//! Bold that did not take effect. CommonMark closes `**` only when it is "right-flanking":
+//! after Chinese punctuation (`）`, `。`, `”` …) it closes only before a space or more
+//! punctuation, so `**主账号（管理员）**授权` shows its asterisks. Merchants would see them;
+//! editors get a warning at the place, with the fix.
+
+use pulldown_cmark::{Event, Parser};
+
+use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::load::markdown::options;
+use crate::model::walk::for_each_guide_markdown;
+use crate::model::Model;
+
+const HINT: &str =
+    "after Chinese punctuation a closing `**` must be followed by a space or punctuation: \
+     move the punctuation out of the bold (`**主账号**（管理员）`) or add a space after `**`";
+
+/// (line, column) within `text` (both from 1) of each `**` left as text. pulldown-cmark
+/// gives unmatched delimiters as text events of their own, so adjacent text is joined first.
+fn stray_markers(text: &str) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    let mut run = String::new();
+    let mut run_start = 0;
+    let mut flush = |run: &mut String, start: usize| {
+        if let Some(i) = run.find("**") {
+            let before = &text[..(start + i).min(text.len())];
+            let line = before.matches('\n').count() as u32 + 1;
+            let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
+            out.push((line, col));
+        }
+        run.clear();
+    };
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Text(t) if text.get(range.clone()) == Some(t.as_ref()) => {
+                if run.is_empty() || run_start + run.len() != range.start {
+                    flush(&mut run, run_start);
+                    run_start = range.start;
+                }
+                run.push_str(&t);
+            }
+            _ => flush(&mut run, run_start),
+        }
+    }
+    flush(&mut run, run_start);
+    out
+}
+
+pub fn check(model: &Model, diags: &mut Diagnostics) {
+    let warn = |span: Span| {
+        Diagnostic::warning(span, "`**` shows as asterisks: the bold did not close").hint(HINT)
+    };
+    for page in model
+        .pages
+        .iter()
+        .chain(model.sections.iter().map(|s| &s.page))
+    {
+        let file = model.file_name(page.origin.file);
+        for (line, col) in stray_markers(&page.body) {
+            diags.push(warn(Span {
+                file: file.clone(),
+                line: page.body_line + line - 1,
+                col,
+            }));
+        }
+    }
+    for_each_guide_markdown(model, |origin, field, text| {
+        for (line, col) in stray_markers(text) {
+            let at = model.span(origin, field);
+            diags.push(warn(Span {
+                line: at.line + line - 1,
+                col: at.col + col - 1,
+                file: at.file,
+            }));
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stray_markers;
+
+    #[test]
+    fn finds_bold_that_did_not_close() {
+        assert_eq!(stray_markers("由**主账号（管理员）**授权"), vec![(1, 2)]);
+        assert!(stray_markers("由**主账号**（管理员）授权").is_empty());
+        assert!(stray_markers("**加盖公章**后上传").is_empty());
+        assert_eq!(stray_markers("a\n\n**只交报备函不够。**如果").len(), 1);
+    }
+}
