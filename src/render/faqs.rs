@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use super::guides::{crumb_platform, index_html, platform_view};
-use super::views::{FaqView, LinkView, PlatformView};
+use super::guides::{crumb_platform, index_html, source_view};
+use super::views::{FaqView, LinkView, SourceView};
 use super::{root_prefix, OutFile, Renderer};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::index::url;
@@ -63,7 +63,7 @@ fn faq_view(
 
 #[derive(serde::Serialize)]
 struct FaqListView {
-    platform: PlatformView,
+    source: SourceView,
     faqs: Vec<FaqView>,
 }
 
@@ -79,7 +79,7 @@ pub(super) fn faq_list(r: &Renderer, p: &Platform) -> Result<OutFile, crate::dia
         .map(|q| faq_view(r, p, q, &root, &mut linked))
         .collect();
     let view = FaqListView {
-        platform: platform_view(r, p, &root),
+        source: source_view(&p.meta.source, p.meta.verified),
         faqs,
     };
     r.page("faq_list.html", base, &view, index_html(&path))
@@ -99,12 +99,12 @@ pub(super) fn faq_page(
     let root = base.root.clone();
     #[derive(serde::Serialize)]
     struct V {
-        platform: PlatformView,
+        source: SourceView,
         faq: FaqView,
         list_url: String,
     }
     let view = V {
-        platform: platform_view(r, p, &root),
+        source: source_view(&p.meta.source, p.meta.verified),
         faq: faq_view(r, p, q, &root, &mut BTreeSet::new()),
         list_url: format!("{root}{}#{}", url::faq_list(p.id()), q.id),
     };

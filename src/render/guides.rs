@@ -210,18 +210,8 @@ fn flow(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, crate::diag::Di
     #[derive(serde::Serialize)]
     struct V {
         flow: FlowView,
-        platform: PlatformView,
     }
-    let platform = platform_view(r, p, &root);
-    r.page(
-        "flow.html",
-        base,
-        &V {
-            flow: view,
-            platform,
-        },
-        index_html(&path),
-    )
+    r.page("flow.html", base, &V { flow: view }, index_html(&path))
 }
 
 fn rules(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic> {
@@ -249,11 +239,11 @@ fn rules(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic>
     }
     #[derive(serde::Serialize)]
     struct V {
-        platform: PlatformView,
+        source: SourceView,
         groups: Vec<RuleGroup>,
     }
     let view = V {
-        platform: platform_view(r, p, &root),
+        source: source_view(&p.meta.source, p.meta.verified),
         groups,
     };
     r.page("rules.html", base, &view, index_html(&path))
@@ -276,11 +266,11 @@ fn materials(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnos
         .collect();
     #[derive(serde::Serialize)]
     struct V {
-        platform: PlatformView,
+        source: SourceView,
         materials: Vec<MaterialView>,
     }
     let view = V {
-        platform: platform_view(r, p, &root),
+        source: source_view(&p.meta.source, p.meta.verified),
         materials: list,
     };
     r.page("materials.html", base, &view, index_html(&path))
