@@ -12,13 +12,13 @@ use super::{report, RootArg};
 ///
 /// The previous output is replaced only when the whole new build succeeded.
 ///
-/// Example: guidepost build --root my-site --output /srv/www --base-url https://help.example.cn/
+/// Example: guidepost build --root my-site --output my-site-html --base-url https://help.example.cn/
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub root: RootArg,
     /// Where to write the site [default: <root>/public]
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_parser = super::absolute_dir)]
     pub output: Option<PathBuf>,
     /// Override site.yaml's base_url (the absolute URL the site is published at)
     #[arg(long, value_name = "URL")]

@@ -17,7 +17,7 @@ use super::{report, RootArg};
 /// errors the last good build stays served and the errors show over every open page.
 /// Nothing is written to the site folder. Stop with Ctrl-C.
 ///
-/// Example: guidepost serve --root my-site --port 8000 --open
+/// Example: guidepost serve --root my-site --port 8080
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]

@@ -39,6 +39,17 @@ impl Site {
         Site { dir }
     }
 
+    /// A copy of `tests/fixtures/<name>` in the folder `sub` of a new temp folder, as a user
+    /// has `my-site/` beside them.
+    pub fn fixture_in(name: &str, sub: &str) -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        copy_dir(&src, &dir.path().join(sub));
+        Site { dir }
+    }
+
     /// A copy of the bundled site (site.yaml, guides, content).
     pub fn bundled() -> Site {
         let dir = tempfile::tempdir().unwrap();
@@ -78,9 +89,14 @@ impl Site {
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_in("", args)
+    }
+
+    /// Run `guidepost ARGS` in the folder `cwd` of the site's temp folder.
+    pub fn run_in(&self, cwd: &str, args: &[&str]) -> Run {
         let out: Output = Command::new(env!("CARGO_BIN_EXE_guidepost"))
             .args(args)
-            .current_dir(self.dir.path())
+            .current_dir(self.dir.path().join(cwd))
             .output()
             .unwrap();
         Run {

@@ -6,6 +6,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
@@ -28,26 +29,40 @@ impl Serve {
 
     /// `nofile`: run under `ulimit -n` (to make accept fail).
     pub fn start_with(site: Site, extra: &[&str], nofile: Option<u32>) -> Serve {
-        let bin = env!("CARGO_BIN_EXE_guidepost");
         let root = site.dir.path().to_str().unwrap().to_string();
         let mut args: Vec<String> = vec!["serve".into(), "--root".into(), root];
         args.extend(["--port".into(), "0".into()]);
         args.extend(extra.iter().map(|s| s.to_string()));
+        let cwd = site.dir.path().to_path_buf();
+        Self::spawn(site, &cwd, &args, nofile)
+    }
+
+    /// Run `guidepost ARGS` exactly as written, in `cwd` (relative to the site's temp folder),
+    /// as a user types a documented command: no `--root` or `--port` added.
+    pub fn command(site: Site, cwd: &str, args: &[&str]) -> Serve {
+        let cwd = site.dir.path().join(cwd);
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        Self::spawn(site, &cwd, &args, None)
+    }
+
+    fn spawn(site: Site, cwd: &Path, args: &[String], nofile: Option<u32>) -> Serve {
+        let bin = env!("CARGO_BIN_EXE_guidepost");
         let mut cmd = match nofile {
             Some(n) => {
                 let mut c = Command::new("sh");
                 c.arg("-c")
                     .arg(format!("ulimit -n {n} && exec \"$0\" \"$@\""))
                     .arg(bin)
-                    .args(&args);
+                    .args(args);
                 c
             }
             None => {
                 let mut c = Command::new(bin);
-                c.args(&args);
+                c.args(args);
                 c
             }
         };
+        cmd.current_dir(cwd);
         let mut child = cmd
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

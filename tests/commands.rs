@@ -1,0 +1,168 @@
+//! Every example that `guidepost --help` and each subcommand's `--help` print, run literally:
+//! the same arguments, a relative `my-site` beside the working folder as a user has it, no
+//! `--root` or `--port` added. `serve` examples must also see a save and reload, show a broken
+//! save's located problem and clear it when fixed — the editor's loop as documented.
+//!
+//! The README's own commands (`cargo run --release -- serve`, `scripts/test`) are run
+//! literally by `tests/browser/readme.test.mjs` and by CI.
+
+mod common;
+#[path = "serve/support.rs"]
+mod support;
+
+use std::process::Command;
+
+use common::Site;
+use support::Serve;
+
+/// The folder the examples name.
+const SITE: &str = "my-site";
+
+/// `guidepost ARGS --help` as printed.
+fn help(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_guidepost"))
+        .args(args)
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The example commands of a help text: lines that start with `guidepost ` (after an
+/// optional `Example:`), cut before the two-space gap that starts an explanation.
+fn examples(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .map(|l| l.trim_start())
+        .map(|l| l.strip_prefix("Example: ").unwrap_or(l))
+        .filter(|l| l.starts_with("guidepost "))
+        .map(|l| l.split("  ").next().unwrap().trim())
+        .map(|l| l.split_whitespace().map(String::from).collect())
+        .collect()
+}
+
+fn all_examples() -> Vec<Vec<String>> {
+    let mut all = examples(&help(&[]));
+    for sub in ["build", "check", "serve"] {
+        all.extend(examples(&help(&[sub])));
+    }
+    all
+}
+
+/// Where a user runs an example: beside `my-site` when it names it, else inside the site.
+fn cwd_for(args: &[String]) -> &'static str {
+    if args.iter().any(|a| a == SITE) {
+        ""
+    } else {
+        SITE
+    }
+}
+
+#[test]
+fn help_has_an_example_of_every_command() {
+    let all = all_examples();
+    for sub in ["build", "check", "serve"] {
+        assert!(
+            all.iter().any(|e| e[1] == sub),
+            "no example of `guidepost {sub}` in --help: {all:?}"
+        );
+    }
+}
+
+#[test]
+fn build_and_check_examples_work_as_written() {
+    let runnable: Vec<_> = all_examples()
+        .into_iter()
+        .filter(|e| e[1] == "build" || e[1] == "check")
+        .collect();
+    assert!(runnable.len() >= 3, "{runnable:?}");
+    for example in runnable {
+        let site = Site::fixture_in("minimal", SITE);
+        let cwd = cwd_for(&example);
+        let args: Vec<&str> = example[1..].iter().map(String::as_str).collect();
+        let run = site.run_in(cwd, &args);
+        let shown = example.join(" ");
+        assert_eq!(run.code, 0, "`{shown}` in ./{cwd} failed:\n{}", run.stderr);
+        if example[1] == "check" {
+            assert!(run.stderr.starts_with("ok: "), "`{shown}`: {}", run.stderr);
+            continue;
+        }
+        // The output lands where the example says: --output relative to the working
+        // folder, else public/ inside the site.
+        let output = match example.iter().position(|a| a == "--output") {
+            Some(i) => site.path(cwd).join(&example[i + 1]),
+            None => site.path(SITE).join("public"),
+        };
+        assert!(
+            output.join("index.html").is_file(),
+            "`{shown}`: no {}/index.html; stderr:\n{}",
+            output.display(),
+            run.stderr
+        );
+        if let Some(i) = example.iter().position(|a| a == "--base-url") {
+            let sitemap = std::fs::read_to_string(output.join("sitemap.xml")).unwrap();
+            assert!(sitemap.contains(&example[i + 1]), "`{shown}`: {sitemap}");
+        }
+    }
+}
+
+#[test]
+fn serve_examples_reload_on_a_save_and_show_problems_as_written() {
+    let serves: Vec<_> = all_examples()
+        .into_iter()
+        .filter(|e| e[1] == "serve")
+        .collect();
+    assert!(serves.len() >= 2, "{serves:?}");
+    for example in serves {
+        let shown = example.join(" ");
+        let cwd = cwd_for(&example);
+        let args: Vec<&str> = example[1..].iter().map(String::as_str).collect();
+        let s = Serve::command(Site::fixture_in("minimal", SITE), cwd, &args);
+        let port = match example.iter().position(|a| a == "--port") {
+            Some(i) => example[i + 1].parse().unwrap(),
+            None => 8000,
+        };
+        assert_eq!(s.port, port, "`{shown}` serves on another port");
+
+        let page = "/guide/b/";
+        assert!(s.get(page).body.contains("返回"), "`{shown}`");
+        let mut ev = s.events();
+        ev.wait_for("build", 5);
+
+        let b = format!("{SITE}/content/guide/b.md");
+        s.site.edit(&b, "返回", "改完返回");
+        ev.wait_for("build", 20);
+        let body = s.get(page).body;
+        assert!(
+            body.contains("改完返回"),
+            "`{shown}`: the save was not served"
+        );
+
+        s.site.edit(&b, "title: 第二篇", "titel: 第二篇");
+        let problem = ev.wait_for("problems", 20);
+        let problem: serde_json::Value = serde_json::from_str(&problem.data).unwrap();
+        let errors = problem["errors"].as_array().unwrap();
+        assert_eq!(errors.len(), 1, "`{shown}`: {problem}");
+        let e = &errors[0];
+        assert_eq!(
+            (e["file"].as_str(), e["line"].as_u64(), e["col"].as_u64()),
+            (Some("content/guide/b.md"), Some(2), Some(1)),
+            "`{shown}`: {problem}"
+        );
+        assert!(
+            e["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("unknown field `titel`"),
+            "`{shown}`: {problem}"
+        );
+        assert!(
+            s.get(page).body.contains("改完返回"),
+            "the last good build stays"
+        );
+
+        s.site.edit(&b, "titel: 第二篇", "title: 第二篇");
+        ev.wait_for("build", 20);
+        drop(s);
+    }
+}
