@@ -72,12 +72,12 @@ fn every_traversal_form_is_refused() {
     site.write("static/ok.txt", "fine");
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(outside.path().join("secret.txt"), "TOP-SECRET").unwrap();
-    std::os::unix::fs::symlink(
+    common::symlink(
         outside.path().join("secret.txt"),
         site.path("static/link.txt"),
     )
     .unwrap();
-    std::os::unix::fs::symlink(outside.path(), site.path("static/dir")).unwrap();
+    common::symlink(outside.path(), site.path("static/dir")).unwrap();
     let s = Serve::start(site, &[]);
     assert_eq!(s.get("/ok.txt").body, "fine");
     let port = s.port;
@@ -174,4 +174,58 @@ fn only_get_and_head_are_answered() {
         assert_eq!(r.status, 405, "{method}");
         assert_eq!(r.header("allow"), Some("GET, HEAD"), "{method}");
     }
+}
+
+/// The loopback ports the server process listens on (Linux: its socket descriptors matched
+/// with the kernel's table of listening TCP sockets).
+#[cfg(target_os = "linux")]
+fn listening_ports(pid: u32) -> Vec<u16> {
+    let inodes: Vec<String> = std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .unwrap()
+        .flatten()
+        .filter_map(|e| std::fs::read_link(e.path()).ok())
+        .filter_map(|l| {
+            let l = l.to_string_lossy().into_owned();
+            Some(l.strip_prefix("socket:[")?.strip_suffix(']')?.to_string())
+        })
+        .collect();
+    let table = std::fs::read_to_string(format!("/proc/{pid}/net/tcp")).unwrap();
+    table
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            let listening = f[3] == "0A";
+            let port = u16::from_str_radix(f[1].split(':').nth(1)?, 16).ok()?;
+            (listening && inodes.iter().any(|i| i == f[9])).then_some(port)
+        })
+        .collect()
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn the_backend_port_answers_only_the_gate() {
+    let s = serve();
+    assert_eq!(s.get("/").status, 200);
+    let ports = listening_ports(s.child.id());
+    assert_eq!(ports.len(), 2, "the gate and tiny_http: {ports:?}");
+    let backend = ports.into_iter().find(|&p| p != s.port).unwrap();
+    let mut conn = std::net::TcpStream::connect(("127.0.0.1", backend)).unwrap();
+    conn.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    // A well-formed request for a page, with a Host the gate would let through.
+    write!(
+        conn,
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Guidepost-Gate: guess\r\nConnection: close\r\n\r\n",
+        s.port
+    )
+    .unwrap();
+    let mut answer = String::new();
+    let _ = conn.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 403 "), "{answer}");
+    assert!(
+        answer.ends_with("ask the preview server's own address\n"),
+        "{answer}"
+    );
+    assert!(!answer.contains("演示站点"));
 }

@@ -1,5 +1,10 @@
-//! tiny_http behind the gate, on a private Unix socket in a temporary folder (mode 0700), and
-//! the workers that take its requests.
+//! tiny_http behind the gate, on a loopback port of its own, and the workers that take its
+//! requests.
+//!
+//! The port is reachable by other programs of this machine, so the gate proves itself: each
+//! head it passes on carries a secret made at start ([`GATE_HEADER`]), and a request without
+//! it is refused before anything is looked up (the HTTP layer checks). Loopback TCP rather
+//! than a Unix socket keeps the server the same on Linux, macOS and Windows.
 //!
 //! tiny_http's accept thread ends at its first accept error, and panics when it cannot
 //! duplicate an accepted socket (out of file descriptors, say); either way it never answers
@@ -8,9 +13,9 @@
 //! until descriptors are free), the gate connects to whichever is current, and the old
 //! workers leave.
 
-use std::os::unix::net::UnixListener;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::hash::{BuildHasher, Hasher};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::thread;
 use std::time::Duration;
@@ -22,15 +27,18 @@ use super::Notice;
 /// Threads answering requests (each answer is a lookup in memory).
 const WORKERS: usize = 4;
 
+/// The header that carries the gate's secret to the HTTP layer.
+pub const GATE_HEADER: &str = "X-Guidepost-Gate";
+
 struct Current {
-    path: PathBuf,
+    addr: SocketAddr,
     server: Arc<tiny_http::Server>,
 }
 
 pub struct Backend {
     current: RwLock<Arc<Current>>,
-    dir: tempfile::TempDir,
-    generation: AtomicU64,
+    /// The secret the gate sends with every request.
+    token: String,
     replacing: Mutex<()>,
     state: Arc<State>,
     stop: Arc<AtomicBool>,
@@ -43,14 +51,10 @@ impl Backend {
         stop: Arc<AtomicBool>,
         notice: Arc<dyn Fn(Notice) + Send + Sync>,
     ) -> std::io::Result<Arc<Backend>> {
-        let dir = tempfile::Builder::new()
-            .prefix("guidepost-serve-")
-            .tempdir()?;
-        let first = bind(dir.path(), 0)?;
+        let first = bind()?;
         let b = Arc::new(Backend {
             current: RwLock::new(first.clone()),
-            dir,
-            generation: AtomicU64::new(0),
+            token: secret(),
             replacing: Mutex::new(()),
             state,
             stop,
@@ -60,9 +64,14 @@ impl Backend {
         Ok(b)
     }
 
-    /// The socket to pass the next request to.
-    pub fn path(&self) -> PathBuf {
-        self.now().path.clone()
+    /// The address to pass the next request to.
+    pub fn addr(&self) -> SocketAddr {
+        self.now().addr
+    }
+
+    /// The secret to send in [`GATE_HEADER`].
+    pub fn token(&self) -> &str {
+        &self.token
     }
 
     fn now(&self) -> Arc<Current> {
@@ -85,26 +94,26 @@ impl Backend {
     fn work(self: Arc<Self>, cur: &Arc<Current>) {
         loop {
             match cur.server.recv() {
-                Ok(rq) => http::handle(rq, &self.state),
+                Ok(rq) => http::handle(rq, &self.state, &self.token),
                 Err(e) => {
                     if self.stop.load(Ordering::Relaxed) || !Arc::ptr_eq(&self.now(), cur) {
                         return;
                     }
                     (self.notice)(Notice::AcceptError(e));
-                    self.failed(&cur.path);
+                    self.failed(cur.addr);
                     return;
                 }
             }
         }
     }
 
-    /// The backend at `path` does not answer: replace it, unless that was done already.
-    pub fn failed(self: &Arc<Self>, path: &Path) {
+    /// The backend at `addr` does not answer: replace it, unless that was done already.
+    pub fn failed(self: &Arc<Self>, addr: SocketAddr) {
         let Ok(_one) = self.replacing.try_lock() else {
             return;
         };
         let cur = self.now();
-        if cur.path == path {
+        if cur.addr == addr {
             self.replace(&cur);
         }
     }
@@ -115,14 +124,12 @@ impl Backend {
             if self.stop.load(Ordering::Relaxed) {
                 return;
             }
-            let n = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
-            match bind(self.dir.path(), n) {
+            match bind() {
                 Ok(c) => break c,
                 Err(_) => thread::sleep(Duration::from_millis(50)),
             }
         };
         *self.current.write().unwrap_or_else(|e| e.into_inner()) = next.clone();
-        let _ = std::fs::remove_file(&failed.path);
         for _ in 0..WORKERS {
             failed.server.unblock();
         }
@@ -134,24 +141,37 @@ impl Backend {
         }
     }
 
-    /// Wake the workers so they see the stop flag, and remove the socket folder (threads
-    /// still holding the backend do not outlive the process, so it would not be dropped).
+    /// Wake the workers so they see the stop flag.
     pub fn stop(&self) {
         let cur = self.now();
         for _ in 0..WORKERS {
             cur.server.unblock();
         }
-        let _ = std::fs::remove_dir_all(self.dir.path());
     }
 }
 
-fn bind(dir: &Path, n: u64) -> std::io::Result<Arc<Current>> {
-    let path = dir.join(format!("http-{n}.sock"));
-    let listener = UnixListener::bind(&path)?;
+fn bind() -> std::io::Result<Arc<Current>> {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+    let addr = listener.local_addr()?;
     let server = tiny_http::Server::from_listener(listener, None)
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     Ok(Arc::new(Current {
-        path,
+        addr,
         server: Arc::new(server),
     }))
+}
+
+/// 128 unpredictable bits, hex: std's hasher keys come from the OS's random source.
+fn secret() -> String {
+    let word = || {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0),
+        );
+        h.finish()
+    };
+    format!("{:016x}{:016x}", word(), word())
 }

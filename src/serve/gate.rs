@@ -5,13 +5,12 @@
 //! clients never reach it directly: the gate accepts (and keeps accepting after an error,
 //! with a short pause when out of file descriptors), caps concurrent connections (503 over
 //! the cap), reads the request head within a time limit and size limits (408, 414, 431), and
-//! passes the checked head to tiny_http over a private Unix socket with `Connection: close`,
+//! passes the checked head to tiny_http on its private loopback port with `Connection: close`,
 //! then copies the answer back under a write timeout (slow readers). Everything about the
 //! request itself (method, Host, path) is decided by the HTTP layer behind it.
 
 use std::io::{self, Read, Write};
-use std::net::{Shutdown, TcpListener, TcpStream};
-use std::os::unix::net::UnixStream;
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread;
@@ -122,7 +121,8 @@ fn status_text(code: u16, reason: &str) -> String {
 fn serve(mut conn: TcpStream, backend: &Arc<Backend>, limits: &Limits) {
     let _ = conn.set_nodelay(true);
     let _ = conn.set_write_timeout(Some(limits.write_timeout));
-    let forwarded = head::read(&mut conn, &limits.head).and_then(|h| head::forward(&h));
+    let forwarded =
+        head::read(&mut conn, &limits.head).and_then(|h| head::forward(&h, backend.token()));
     let head = match forwarded {
         Ok(h) => h,
         Err(e) => {
@@ -133,10 +133,10 @@ fn serve(mut conn: TcpStream, backend: &Arc<Backend>, limits: &Limits) {
             return;
         }
     };
-    let path = backend.path();
-    let Ok(mut backend) = UnixStream::connect(&path).or_else(|_| {
-        backend.failed(&path);
-        UnixStream::connect(backend.path())
+    let addr = backend.addr();
+    let Ok(mut backend) = connect(addr).or_else(|_| {
+        backend.failed(addr);
+        connect(backend.addr())
     }) else {
         let _ = conn.write_all(status_text(503, "Service Unavailable").as_bytes());
         return;
@@ -156,7 +156,13 @@ fn serve(mut conn: TcpStream, backend: &Arc<Backend>, limits: &Limits) {
     let _ = backend.shutdown(Shutdown::Both);
 }
 
-fn copy(from: &mut UnixStream, to: &mut TcpStream) -> io::Result<()> {
+fn connect(addr: SocketAddr) -> io::Result<TcpStream> {
+    let s = TcpStream::connect_timeout(&addr, Duration::from_secs(5))?;
+    let _ = s.set_nodelay(true);
+    Ok(s)
+}
+
+fn copy(from: &mut TcpStream, to: &mut TcpStream) -> io::Result<()> {
     let mut buf = [0u8; 16 * 1024];
     loop {
         let n = match from.read(&mut buf) {

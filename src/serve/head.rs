@@ -8,6 +8,8 @@ use std::io::{ErrorKind, Read};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
+use super::backend::GATE_HEADER;
+
 const MAX_HEADERS: usize = 100;
 
 /// Headers the gate answers for itself and never passes on: it closes every connection after
@@ -107,82 +109,65 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// The head to pass to the HTTP layer: the request line (non-ASCII bytes of the target
-/// percent-encoded), the end-to-end headers, and `Connection: close`. Refuses what two
-/// parsers could read differently: bare CR or LF, folded lines, control bytes, no colon.
-pub fn forward(head: &[u8]) -> Result<Vec<u8>, HeadError> {
-    let text = head.strip_suffix(b"\r\n\r\n").ok_or(HeadError::Bad)?;
-    let lines = split_crlf(text);
-    if lines
-        .iter()
-        .any(|l| l.contains(&b'\r') || l.contains(&b'\n'))
-    {
+/// percent-encoded), the end-to-end headers, the gate's secret and `Connection: close`.
+/// httparse reads it; on top, anything two parsers could read differently is refused: a bare
+/// CR or LF, folded lines, control or non-ASCII bytes in a header.
+pub fn forward(head: &[u8], token: &str) -> Result<Vec<u8>, HeadError> {
+    if !head.ends_with(b"\r\n\r\n") || !crlf_only(head) {
         return Err(HeadError::Bad);
     }
-    let (request_line, lines) = lines.split_first().ok_or(HeadError::Bad)?;
-    let mut out = Vec::with_capacity(head.len() + 32);
-    encode_request_line(request_line, &mut out)?;
-    let mut count = 0;
-    for &line in lines {
-        count += 1;
-        if count > MAX_HEADERS {
-            return Err(HeadError::TooLarge);
-        }
-        let bad = |b: &u8| (*b < 0x20 && *b != b'\t') || *b == 0x7f || *b >= 0x80;
-        if line.is_empty() || line[0] == b' ' || line[0] == b'\t' || line.iter().any(bad) {
-            return Err(HeadError::Bad);
-        }
-        let colon = line.iter().position(|&b| b == b':').ok_or(HeadError::Bad)?;
-        let name = std::str::from_utf8(&line[..colon]).map_err(|_| HeadError::Bad)?;
-        if name.is_empty() || name.contains([' ', '\t']) {
-            return Err(HeadError::Bad);
-        }
-        if HOP_BY_HOP.iter().any(|h| name.eq_ignore_ascii_case(h)) {
-            continue;
-        }
-        out.extend_from_slice(line);
-        out.extend_from_slice(b"\r\n");
+    let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
+    let mut req = httparse::Request::new(&mut headers);
+    match req.parse(head) {
+        Ok(httparse::Status::Complete(n)) if n == head.len() => {}
+        Err(httparse::Error::TooManyHeaders) => return Err(HeadError::TooLarge),
+        _ => return Err(HeadError::Bad),
     }
-    out.extend_from_slice(b"Connection: close\r\n\r\n");
-    Ok(out)
-}
-
-fn split_crlf(text: &[u8]) -> Vec<&[u8]> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(i) = find(rest, b"\r\n") {
-        out.push(&rest[..i]);
-        rest = &rest[i + 2..];
-    }
-    out.push(rest);
-    out
-}
-
-fn encode_request_line(line: &[u8], out: &mut Vec<u8>) -> Result<(), HeadError> {
-    let parts: Vec<&[u8]> = line.split(|&b| b == b' ').collect();
-    let [method, target, version] = parts[..] else {
+    let (Some(method), Some(target), Some(minor)) = (req.method, req.path, req.version) else {
         return Err(HeadError::Bad);
     };
-    let token = |s: &[u8]| {
-        !s.is_empty()
-            && s.iter()
-                .all(|b| b.is_ascii_alphanumeric() || b"-_.!".contains(b))
-    };
-    if !token(method) || !matches!(version, b"HTTP/1.0" | b"HTTP/1.1") || target.is_empty() {
+    if target.is_empty() {
         return Err(HeadError::Bad);
     }
-    out.extend_from_slice(method);
+    let mut out = Vec::with_capacity(head.len() + 64);
+    out.extend_from_slice(method.as_bytes());
     out.push(b' ');
-    for &b in target {
+    // httparse hands the target back as text; raw UTF-8 in it becomes %XX for tiny_http.
+    for &b in target.as_bytes() {
         match b {
             0x21..=0x7e => out.push(b),
             _ if b >= 0x80 => out.extend_from_slice(format!("%{b:02X}").as_bytes()),
             _ => return Err(HeadError::Bad),
         }
     }
-    out.push(b' ');
-    out.extend_from_slice(version);
-    out.extend_from_slice(b"\r\n");
-    Ok(())
+    out.extend_from_slice(format!(" HTTP/1.{minor}\r\n").as_bytes());
+    for h in req.headers.iter() {
+        let bad = |b: &u8| (*b < 0x20 && *b != b'\t') || *b == 0x7f || *b >= 0x80;
+        if h.value.iter().any(bad) {
+            return Err(HeadError::Bad);
+        }
+        if HOP_BY_HOP.iter().any(|n| h.name.eq_ignore_ascii_case(n))
+            || h.name.eq_ignore_ascii_case(GATE_HEADER)
+        {
+            continue;
+        }
+        out.extend_from_slice(h.name.as_bytes());
+        out.extend_from_slice(b": ");
+        out.extend_from_slice(h.value);
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(format!("{GATE_HEADER}: {token}\r\n").as_bytes());
+    out.extend_from_slice(b"Connection: close\r\n\r\n");
+    Ok(out)
+}
+
+/// Every CR is followed by LF and every LF preceded by CR (httparse also takes a bare LF).
+fn crlf_only(head: &[u8]) -> bool {
+    head.iter().enumerate().all(|(i, &b)| match b {
+        b'\r' => head.get(i + 1) == Some(&b'\n'),
+        b'\n' => i > 0 && head[i - 1] == b'\r',
+        _ => true,
+    })
 }
 
 #[cfg(test)]
@@ -190,7 +175,7 @@ mod tests {
     use super::*;
 
     fn fwd(s: &str) -> Result<String, HeadError> {
-        forward(s.as_bytes()).map(|v| String::from_utf8(v).unwrap())
+        forward(s.as_bytes(), "k").map(|v| String::from_utf8(v).unwrap())
     }
 
     #[test]
@@ -198,7 +183,16 @@ mod tests {
         let out = fwd("POST /a HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nConnection: keep-alive\r\nExpect: 100-continue\r\n\r\n").unwrap();
         assert_eq!(
             out,
-            "POST /a HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"
+            "POST /a HTTP/1.1\r\nHost: h\r\nX-Guidepost-Gate: k\r\nConnection: close\r\n\r\n"
+        );
+    }
+
+    #[test]
+    fn a_client_cannot_send_the_gate_secret_itself() {
+        let out = fwd("GET / HTTP/1.1\r\nX-Guidepost-Gate: guess\r\nHost: h\r\n\r\n").unwrap();
+        assert_eq!(
+            out,
+            "GET / HTTP/1.1\r\nHost: h\r\nX-Guidepost-Gate: k\r\nConnection: close\r\n\r\n"
         );
     }
 
@@ -218,6 +212,8 @@ mod tests {
             "GET /a b HTTP/1.1\r\nHost: h\r\n\r\n",
             "GET / HTTP/2.0\r\nHost: h\r\n\r\n",
             "GET / HTTP/1.1\r\nX: \u{1}\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: h\r\r\n\r\n",
+            "GET / HTTP/1.1\r\nX: é\r\n\r\n",
         ] {
             assert_eq!(fwd(bad), Err(HeadError::Bad), "{bad:?}");
         }

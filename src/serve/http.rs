@@ -7,6 +7,7 @@ use std::thread;
 
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
+use super::backend::GATE_HEADER;
 use super::inject::{self, EVENTS, PREFIX};
 use super::mime;
 use super::path::site_path;
@@ -36,7 +37,13 @@ pub type Reply = Response<Cursor<Body>>;
 const INLINE_MAX: usize = 64 * 1024;
 
 /// Answer one request (a live-reload stream on a thread of its own).
-pub fn handle(rq: Request, state: &Arc<State>) {
+pub fn handle(rq: Request, state: &Arc<State>, token: &str) {
+    // Only the gate may ask: it proves itself with the secret of this run (another program
+    // of this machine that found tiny_http's port would otherwise pass every limit).
+    if header_values(&rq, GATE_HEADER)[..] != [token] {
+        let _ = rq.respond(plain(403, "ask the preview server's own address"));
+        return;
+    }
     match route(&rq, state) {
         Ok(reply) if reply.data_length().unwrap_or(0) > INLINE_MAX => {
             // A client that reads slowly would hold this worker for up to the write timeout:

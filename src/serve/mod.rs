@@ -8,7 +8,7 @@
 //! The parts, each on its own threads and sharing one [`state::State`]:
 //!
 //! - [`gate`]: the listening socket and the connection limits (count, head size, time);
-//! - [`backend`]: behind the gate, tiny_http on a private Unix socket, replaced if it fails;
+//! - [`backend`]: behind the gate, tiny_http on a private loopback port, replaced if it fails;
 //! - [`http`]: the answer to each request: method, [`host`] (Host and Origin), [`path`]
 //!   (traversal), the in-memory site, the live-reload stream ([`sse`]);
 //! - [`watch`] → [`plan`] → [`rebuild`]: changed paths, the smallest rebuild, publication.

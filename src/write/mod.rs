@@ -147,6 +147,9 @@ fn make_readable(dir: &Path) -> Result<(), WriteError> {
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).map_err(io(dir))?;
     }
+    // Elsewhere the folder inherits its parent's access rules.
+    #[cfg(not(unix))]
+    let _ = dir;
     Ok(())
 }
 
