@@ -10,6 +10,8 @@ mod limits;
 mod reload;
 #[path = "serve/support.rs"]
 mod support;
+#[path = "serve/watching.rs"]
+mod watching;
 
 use std::io::{Read, Write};
 

@@ -31,6 +31,10 @@ pub struct Args {
     /// Open the site in the default browser
     #[arg(long)]
     pub open: bool,
+    /// Find saved files by looking every 0.3 s instead of through the system's file events
+    /// (for network drives, shared folders of virtual machines, or exhausted watch limits)
+    #[arg(long)]
+    pub poll: bool,
     /// Most concurrent connections (more are answered 503)
     #[arg(long, default_value_t = 2048, hide = true)]
     pub max_connections: usize,
@@ -70,6 +74,7 @@ pub fn execute(args: Args) -> ExitCode {
         port: args.port,
         limits,
         max_streams: args.max_streams.max(1),
+        poll: args.poll,
         notice: Arc::new(print_notice),
     };
     let server = match serve::start(opts) {
@@ -111,11 +116,29 @@ fn print_notice(n: Notice) {
             report(w);
         }
         Notice::AcceptError(e) => eprintln!("warning: accepting a connection failed: {e}"),
+        Notice::Polling(reason) => {
+            eprintln!(
+                "warning: the system cannot report file changes ({reason}); \
+                 looking for changes every 0.3 s instead\n  hint: {}",
+                WATCH_HINT
+            )
+        }
         Notice::WatchError(e) => {
-            eprintln!("warning: cannot watch the sources ({e}); changes will not be seen")
+            eprintln!(
+                "error: cannot watch the sources ({e}); saved changes will not be seen\n  \
+                 hint: stop with Ctrl-C and start again; {WATCH_HINT}"
+            )
         }
     }
 }
+
+/// What to do when the system's file events run out.
+#[cfg(target_os = "linux")]
+const WATCH_HINT: &str = "raise the limits with `sudo sysctl fs.inotify.max_user_watches=524288 \
+     fs.inotify.max_user_instances=512` (add both to /etc/sysctl.conf to keep them), or start \
+     with --poll";
+#[cfg(not(target_os = "linux"))]
+const WATCH_HINT: &str = "close other programs that watch many files, or start with --poll";
 
 fn open_browser(url: &str) {
     let cmd = if cfg!(target_os = "macos") {

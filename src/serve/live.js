@@ -34,7 +34,7 @@
     var list = el("ol", "gp-list");
     errors.forEach(function (p) {
       var item = el("li", "gp-problem");
-      item.appendChild(el("code", "gp-where", p.file + ":" + p.line + ":" + p.col));
+      if (p.file) item.appendChild(el("code", "gp-where", p.file + ":" + p.line + ":" + p.col));
       item.appendChild(el("p", "gp-message", p.message));
       if (p.hint) item.appendChild(el("p", "gp-hint", "提示：" + p.hint));
       list.appendChild(item);

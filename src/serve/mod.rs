@@ -50,6 +50,8 @@ pub struct Options {
     pub limits: Limits,
     /// Open live-reload streams at most (one per open page).
     pub max_streams: usize,
+    /// Find changes by polling instead of the system's file events.
+    pub poll: bool,
     /// Called with what happens, for the command to print.
     pub notice: Arc<dyn Fn(Notice) + Send + Sync>,
 }
@@ -68,6 +70,8 @@ pub enum Notice {
     },
     Warnings(Diagnostics),
     AcceptError(std::io::Error),
+    /// The system's file events cannot be had (the reason): changes are found by polling.
+    Polling(String),
     /// Changes will not be seen; the server goes on serving.
     WatchError(String),
 }
@@ -124,12 +128,23 @@ pub fn start(opts: Options) -> Result<Server, Error> {
     let stop = Arc::new(AtomicBool::new(false));
     let backend = backend::Backend::start(state.clone(), stop.clone(), opts.notice.clone())
         .map_err(|e| Error::Start(e.to_string()))?;
-    match watch::Watch::start(&opts.root) {
-        Ok(w) => {
+    let mode = if opts.poll {
+        watch::Mode::Poll
+    } else {
+        watch::Mode::Auto
+    };
+    match watch::Watch::start(&opts.root, mode) {
+        Ok((w, fell_back)) => {
+            if let Some(reason) = fell_back {
+                (opts.notice)(Notice::Polling(reason));
+            }
             let st = state.clone();
             spawn("guidepost-rebuild", move || rebuilder.run(w, st))?;
         }
-        Err(e) => (opts.notice)(Notice::WatchError(e.to_string())),
+        Err(e) => {
+            (opts.notice)(Notice::WatchError(e.to_string()));
+            state.fail(vec![Problem::unwatched(&e.to_string())]);
+        }
     }
     let g = gate::Gate {
         listener,

@@ -37,7 +37,7 @@ mod tests {
     fn batch(paths: &[&str]) -> Batch {
         Batch {
             paths: paths.iter().map(|s| s.to_string()).collect(),
-            rescan: false,
+            ..Batch::default()
         }
     }
 

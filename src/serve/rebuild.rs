@@ -86,6 +86,15 @@ impl Rebuilder {
     /// Rebuild on every batch of changes until the watcher stops.
     pub fn run(mut self, mut watch: Watch, state: Arc<State>) {
         while let Some(batch) = watch.next_batch() {
+            if let Some(reason) = &batch.fell_back {
+                if watch.polling() {
+                    (self.notice)(Notice::Polling(reason.clone()));
+                } else {
+                    (self.notice)(Notice::WatchError(reason.clone()));
+                    state.fail(vec![Problem::unwatched(reason)]);
+                    continue;
+                }
+            }
             let start = Instant::now();
             let (what, out) = match plan(&batch) {
                 Plan::Page(rel) => match self.page(&rel, &state) {

@@ -76,6 +76,20 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// Saves can no longer be seen: shown over every page until the server is restarted.
+    pub fn unwatched(reason: &str) -> Problem {
+        Problem {
+            file: String::new(),
+            line: 0,
+            col: 0,
+            message: format!("changes to the sources can no longer be seen ({reason})"),
+            hint: Some(
+                "stop guidepost serve with Ctrl-C and start it again (add --poll if this repeats)"
+                    .into(),
+            ),
+        }
+    }
+
     /// The errors of a failed run, in file order.
     pub fn list(diags: Diagnostics) -> Vec<Problem> {
         diags

@@ -11,10 +11,10 @@
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use notify::{Config, Event, EventKind, PollWatcher, RecursiveMode, Watcher};
 
 /// The folders a site's sources are in.
 pub const DIRS: &[&str] = &["guides", "content", "themes", "templates", "static"];
@@ -26,6 +26,11 @@ const QUIET: Duration = Duration::from_millis(20);
 const QUIET_MANY: Duration = Duration::from_millis(200);
 const MANY: usize = 8;
 const MAX_WAIT: Duration = Duration::from_secs(3);
+/// How long an empty changed file may stay empty before it is believed: editors and tools
+/// that truncate first and write later (with a pause in between) must not flash a false error.
+const SETTLE: Duration = Duration::from_millis(400);
+/// How often the polling watcher looks at the sources.
+pub const POLL_EVERY: Duration = Duration::from_millis(300);
 
 /// Changed paths, relative to the site root with `/` separators.
 #[derive(Debug, Default)]
@@ -33,32 +38,66 @@ pub struct Batch {
     pub paths: BTreeSet<String>,
     /// The watcher lost events (queue overflow): everything may have changed.
     pub rescan: bool,
+    /// The system's watcher failed during this batch and polling took over (the reason).
+    pub fell_back: Option<String>,
 }
+
+/// How changes are noticed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The system's file events (inotify, FSEvents, ReadDirectoryChangesW), polling when
+    /// they cannot be had.
+    Auto,
+    /// Polling only (`--poll`): network drives, containers, exhausted watch limits.
+    Poll,
+}
+
+type Events = notify::Result<Event>;
 
 pub struct Watch {
     root: PathBuf,
-    watcher: RecommendedWatcher,
-    rx: Receiver<notify::Result<Event>>,
+    watcher: Box<dyn Watcher + Send>,
+    polling: bool,
+    tx: Sender<Events>,
+    rx: Receiver<Events>,
     watched: HashSet<&'static str>,
 }
 
 impl Watch {
-    pub fn start(root: &Path) -> notify::Result<Watch> {
+    /// Start watching; with `Mode::Auto`, a system watcher that cannot be set up (or cannot
+    /// watch every source folder) is replaced by polling, and the reason is returned.
+    pub fn start(root: &Path, mode: Mode) -> notify::Result<(Watch, Option<String>)> {
         let (tx, rx) = channel();
-        let mut watcher = notify::recommended_watcher(tx)?;
-        watcher.watch(root, RecursiveMode::NonRecursive)?;
+        let (watcher, polling, mut reason): (Box<dyn Watcher + Send>, bool, Option<String>) =
+            match mode {
+                Mode::Poll => (poller(&tx)?, true, None),
+                Mode::Auto => match notify::recommended_watcher(tx.clone()) {
+                    Ok(w) => (Box::new(w), false, None),
+                    Err(e) => (poller(&tx)?, true, Some(e.to_string())),
+                },
+            };
         let mut w = Watch {
             root: root.to_path_buf(),
             watcher,
+            polling,
+            tx,
             rx,
             watched: HashSet::new(),
         };
-        w.resync(&BTreeSet::new());
-        Ok(w)
+        if let Err(e) = w.resync(&BTreeSet::new()) {
+            reason = Some(e.to_string());
+            w.fall_back()?;
+        }
+        Ok((w, reason))
     }
 
-    /// Watch the source folders that exist now, again when one was replaced.
-    fn resync(&mut self, changed: &BTreeSet<String>) {
+    /// Watch the root (for `site.yaml`) and the source folders that exist now, again when
+    /// one was replaced. An error means a folder could not be watched.
+    fn resync(&mut self, changed: &BTreeSet<String>) -> notify::Result<()> {
+        if self.watched.is_empty() {
+            self.watcher
+                .watch(&self.root, RecursiveMode::NonRecursive)?;
+        }
         for &dir in DIRS {
             let path = self.root.join(dir);
             let exists = path.is_dir();
@@ -67,13 +106,31 @@ impl Watch {
                 let _ = self.watcher.unwatch(&path);
                 self.watched.remove(dir);
             }
-            if exists
-                && !self.watched.contains(dir)
-                && self.watcher.watch(&path, RecursiveMode::Recursive).is_ok()
-            {
-                self.watched.insert(dir);
+            if exists && !self.watched.contains(dir) {
+                match self.watcher.watch(&path, RecursiveMode::Recursive) {
+                    Ok(()) => {
+                        self.watched.insert(dir);
+                    }
+                    // Removed again before it could be watched: the next event tells.
+                    Err(_) if !path.is_dir() => {}
+                    Err(e) => return Err(e),
+                }
             }
         }
+        Ok(())
+    }
+
+    /// Replace the system's watcher by polling the same folders.
+    fn fall_back(&mut self) -> notify::Result<()> {
+        self.watcher = poller(&self.tx)?;
+        self.polling = true;
+        self.watched.clear();
+        self.resync(&BTreeSet::new())
+    }
+
+    /// Whether changes are found by polling.
+    pub fn polling(&self) -> bool {
+        self.polling
     }
 
     /// Wait for the next batch of relevant changes; None when the watcher has stopped.
@@ -95,6 +152,9 @@ impl Watch {
                 let left = MAX_WAIT.saturating_sub(start.elapsed());
                 match self.rx.recv_timeout(quiet.min(left)) {
                     Ok(ev) => self.add(&mut batch, ev),
+                    // A file was emptied and nothing more came yet: give the writer time.
+                    Err(RecvTimeoutError::Timeout)
+                        if start.elapsed() < SETTLE && self.has_empty_file(&batch) => {}
                     Err(RecvTimeoutError::Timeout) => break,
                     Err(RecvTimeoutError::Disconnected) => return None,
                 }
@@ -102,16 +162,39 @@ impl Watch {
                     break;
                 }
             }
-            self.resync(&batch.paths);
+            if batch.fell_back.is_none() {
+                if let Err(e) = self.resync(&batch.paths) {
+                    batch.fell_back = Some(e.to_string());
+                }
+            }
+            if batch.fell_back.is_some() && !self.polling {
+                if let Err(e) = self.fall_back() {
+                    batch.fell_back = Some(format!(
+                        "{}; polling failed too: {e}",
+                        batch.fell_back.take().unwrap_or_default()
+                    ));
+                }
+                // Events may have been lost in between.
+                batch.rescan = true;
+            }
             return Some(batch);
         }
     }
 
-    fn add(&self, batch: &mut Batch, ev: notify::Result<Event>) {
+    fn has_empty_file(&self, batch: &Batch) -> bool {
+        batch.paths.iter().any(|p| {
+            std::fs::metadata(self.root.join(p)).is_ok_and(|m| m.is_file() && m.len() == 0)
+        })
+    }
+
+    fn add(&self, batch: &mut Batch, ev: Events) {
         let ev = match ev {
             Ok(ev) => ev,
-            Err(_) => {
+            Err(e) => {
                 batch.rescan = true;
+                if !self.polling && gives_up(&e) {
+                    batch.fell_back = Some(e.to_string());
+                }
                 return;
             }
         };
@@ -128,6 +211,24 @@ impl Watch {
             }
         }
     }
+}
+
+fn poller(tx: &Sender<Events>) -> notify::Result<Box<dyn Watcher + Send>> {
+    // notify's poller keeps modification times in whole seconds: a second save within the
+    // same second would be missed without comparing contents (a hash of each source file
+    // per poll; about 30 ms for a 10,000-page site's sources).
+    let config = Config::default()
+        .with_poll_interval(POLL_EVERY)
+        .with_compare_contents(true);
+    Ok(Box::new(PollWatcher::new(tx.clone(), config)?))
+}
+
+/// Watcher errors after which the system's watcher cannot be trusted to see every change.
+fn gives_up(e: &notify::Error) -> bool {
+    matches!(
+        e.kind,
+        notify::ErrorKind::MaxFilesWatch | notify::ErrorKind::Io(_) | notify::ErrorKind::Generic(_)
+    )
 }
 
 /// `path` relative to the root, if it is a source and not an editor's temporary file.

@@ -29,12 +29,17 @@ impl Serve {
 
     /// `nofile`: run under `ulimit -n` (to make accept fail).
     pub fn start_with(site: Site, extra: &[&str], nofile: Option<u32>) -> Serve {
+        Self::start_after(site, extra, nofile.map(|n| format!("ulimit -n {n}")))
+    }
+
+    /// Run `shell` (a shell command line) first, then exec the server in the same process.
+    pub fn start_after(site: Site, extra: &[&str], shell: Option<String>) -> Serve {
         let root = site.dir.path().to_str().unwrap().to_string();
         let mut args: Vec<String> = vec!["serve".into(), "--root".into(), root];
         args.extend(["--port".into(), "0".into()]);
         args.extend(extra.iter().map(|s| s.to_string()));
         let cwd = site.dir.path().to_path_buf();
-        Self::spawn(site, &cwd, &args, nofile)
+        Self::spawn(site, &cwd, &args, shell)
     }
 
     /// Run `guidepost ARGS` exactly as written, in `cwd` (relative to the site's temp folder),
@@ -45,13 +50,13 @@ impl Serve {
         Self::spawn(site, &cwd, &args, None)
     }
 
-    fn spawn(site: Site, cwd: &Path, args: &[String], nofile: Option<u32>) -> Serve {
+    fn spawn(site: Site, cwd: &Path, args: &[String], shell: Option<String>) -> Serve {
         let bin = env!("CARGO_BIN_EXE_guidepost");
-        let mut cmd = match nofile {
-            Some(n) => {
+        let mut cmd = match shell {
+            Some(first) => {
                 let mut c = Command::new("sh");
                 c.arg("-c")
-                    .arg(format!("ulimit -n {n} && exec \"$0\" \"$@\""))
+                    .arg(format!("{first} && exec \"$0\" \"$@\""))
                     .arg(bin)
                     .args(args);
                 c
