@@ -255,3 +255,27 @@ fn source_fields_are_checked_where_they_are_written() {
         "error: guides/demo/platform.yaml:13:1: unknown field `verified`, expected one of",
     );
 }
+
+#[test]
+fn a_page_source_is_checked_in_its_front_matter() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        "site.yaml",
+        "title: 演示站点",
+        "title: 演示站点\nstale_after_days: 30",
+    );
+    site.edit(
+        "content/guide/b.md",
+        "---\n",
+        "---\nsource:\n  title: 运营心得\n  kind: third-party\n  date: 2025-03\n",
+    );
+    let run = site.check();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: content/guide/b.md:5:9: 《运营心得》 is dated 2025-03, more than 30 days ago\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
