@@ -97,6 +97,13 @@ fn a_verification_date_shows_only_where_a_person_set_it() {
     assert!(site.read(CHECKLIST).contains(
         "<footer class=\"print-footer\">https://demo.example.cn/demo/demo-apply/checklist/ · 依据官方指南《演示平台入驻指南》（2026-01 版）</footer>"
     ));
+    // Every page of a tree names its source, questions too: an outcome reached in place
+    // from a question keeps the line.
+    assert!(site
+        .read("public/demo/demo-which/demo-q-company/index.html")
+        .contains(&format!(
+            "<p class=\"source\">依据官方指南{DEMO_LINK}（<time datetime=\"2026-01\">2026-01</time> 版）</p>"
+        )));
 
     site.edit(
         PLATFORM,
