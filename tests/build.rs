@@ -32,8 +32,8 @@ fn builds_every_page_kind_with_pretty_urls() {
         "flow page has its diagram"
     );
     assert!(
-        flow.contains("核实于 <time datetime=\"2026-01-05\">2026-01-05</time>"),
-        "flow shows freshness"
+        flow.contains("<p class=\"source\">依据官方指南《<a href=\"https://demo.example.cn/guide\" rel=\"noopener\">演示平台入驻指南</a>》（<time datetime=\"2026-01\">2026-01</time> 版）</p>"),
+        "flow names its source, kind and document date: {flow}"
     );
     // Internal links are relative to the page, so the site works under any base path.
     assert!(
@@ -239,7 +239,7 @@ fn check_writes_nothing_and_warns_about_stale_content() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "warning: guides/demo/platform.yaml:11:11: platform `demo` was last verified"
+            "warning: guides/demo/platform.yaml:12:9: 《演示平台入驻指南》 is dated 2026-01, more than 30 days ago"
         ),
         "{}",
         run.stderr

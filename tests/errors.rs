@@ -88,11 +88,19 @@ fn bad_date() {
     let site = Site::fixture("minimal");
     site.edit(
         "guides/demo/platform.yaml",
-        "verified: 2026-01-05",
-        "verified: 2026-13-05",
+        "  date: 2026-01",
+        "  date: 2026-13",
     );
-    site.check()
-        .assert_error("error: guides/demo/platform.yaml:11:11: invalid date `2026-13-05`");
+    let run = site.check();
+    run.assert_error(
+        "error: guides/demo/platform.yaml:12:9: source.date: invalid date `2026-13`, expected YYYY, YYYY-MM or YYYY-MM-DD",
+    );
+    assert!(
+        run.stderr
+            .contains("hint: write the date in digits with leading zeros, like 2025-06-26"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

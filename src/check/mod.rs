@@ -6,6 +6,7 @@
 //! its place and a hint. `check` reads the model only; it never renders or writes.
 
 mod emphasis;
+mod freshness;
 mod links;
 mod trees;
 
@@ -13,7 +14,7 @@ use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::index::{Index, Kind, RESERVED};
-use crate::model::{Date, Model, Origin};
+use crate::model::{Model, Origin};
 
 /// Check the model. `today` decides what is stale (warnings only).
 pub fn check(model: &Model, today: NaiveDate) -> (Index, Diagnostics) {
@@ -26,7 +27,7 @@ pub fn check(model: &Model, today: NaiveDate) -> (Index, Diagnostics) {
     };
     c.references(&mut diags);
     c.reserved_names(&mut diags);
-    c.freshness(today, &mut diags);
+    freshness::check(model, today, &mut diags);
     links::check(model, &index, &mut diags);
     emphasis::check(model, &mut diags);
     for p in &model.platforms {
@@ -211,36 +212,6 @@ impl Checker<'_> {
                     Diagnostic::error(self.model.span(&page.origin, ""), format!("the page URL /{} is taken", page.url))
                         .hint(format!("`{first}` is a platform or a built-in page: rename the folder or set a `slug`")),
                 );
-            }
-        }
-    }
-
-    fn freshness(&self, today: NaiveDate, diags: &mut Diagnostics) {
-        let max = i64::from(self.model.config.stale_after_days);
-        let mut stale = |verified: Date, origin: &Origin, what: &str| {
-            let age = (today - verified.0).num_days();
-            if age > max {
-                diags.push(
-                    Diagnostic::warning(self.model.span(origin, "verified"), format!("{what} was last verified {age} days ago ({verified})"))
-                        .hint(format!("check it against its official source and update `verified` (site.yaml allows {max} days)")),
-                );
-            }
-        };
-        for p in &self.model.platforms {
-            stale(
-                p.meta.verified,
-                &p.meta.origin,
-                &format!("platform `{}`", p.id()),
-            );
-            for f in &p.flows {
-                if let Some(v) = f.verified {
-                    stale(v, &f.origin, &format!("flow `{}`", f.id));
-                }
-            }
-            for t in &p.trees {
-                if let Some(v) = t.verified {
-                    stale(v, &t.origin, &format!("tree `{}`", t.id));
-                }
             }
         }
     }

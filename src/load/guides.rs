@@ -106,7 +106,7 @@ fn load_platform(
                 Span::file(&rel),
                 format!("the platform folder guides/{dir_name}/ has no platform.yaml"),
             )
-            .hint("add platform.yaml with id, name, owner, source and verified (docs/format.md)"),
+            .hint("add platform.yaml with id, name, owner and source (docs/format.md)"),
         );
         return None;
     }

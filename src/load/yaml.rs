@@ -219,6 +219,8 @@ fn serde_error(
     } else if let Some(field) = message.split("missing field `").nth(1) {
         let field = field.split('`').next().unwrap_or(field);
         format!("add `{field}: …` to this item (docs/format.md describes it)")
+    } else if message.contains("invalid date") {
+        "write the date in digits with leading zeros, like 2025-06-26 (a source's `date` may also be 2025-06 or 2025)".to_string()
     } else if message.contains("invalid type") || message.contains("invalid value") {
         "this value has the wrong kind: a list is written `[a, b]` or as `- ` lines, text may need quotes, dates are YYYY-MM-DD".to_string()
     } else if message.contains("unknown variant") {

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Date, Origin};
+use super::{Date, Origin, Source};
 
 /// The YAML front matter of a page or a section's `_index.md`.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -20,6 +20,9 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
     #[serde(default)]
     pub slug: Option<String>,
+    /// The document the page is written from; a section's is the default of its pages.
+    #[serde(default)]
+    pub source: Option<Source>,
 }
 
 /// A heading of a Markdown body, with the anchor id it gets.

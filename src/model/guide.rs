@@ -6,16 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Origin};
-
-/// The official document a piece of guidance comes from.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    pub title: String,
-    #[serde(default)]
-    pub url: Option<String>,
-}
+pub use super::source::{DocDate, Source, SourceKind};
+use super::Origin;
 
 /// `guides/<platform>/platform.yaml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -32,8 +24,8 @@ pub struct PlatformMeta {
     pub summary: String,
     #[serde(default)]
     pub weight: i64,
+    /// The default source of every flow and tree of the platform.
     pub source: Source,
-    pub verified: Date,
     #[serde(skip)]
     pub origin: Origin,
 }
@@ -104,8 +96,6 @@ pub struct Flow {
     pub weight: i64,
     #[serde(default)]
     pub source: Option<Source>,
-    #[serde(default)]
-    pub verified: Option<Date>,
     pub steps: Vec<Step>,
     #[serde(skip)]
     pub origin: Origin,
@@ -236,8 +226,6 @@ pub struct Tree {
     pub start: String,
     #[serde(default)]
     pub source: Option<Source>,
-    #[serde(default)]
-    pub verified: Option<Date>,
     pub questions: Vec<Question>,
     pub outcomes: Vec<Outcome>,
     #[serde(skip)]
@@ -300,10 +288,6 @@ impl Platform {
     /// The source a flow's facts come from: its own, or the platform's.
     pub fn source_of<'a>(&'a self, own: &'a Option<Source>) -> &'a Source {
         own.as_ref().unwrap_or(&self.meta.source)
-    }
-
-    pub fn verified_of(&self, own: &Option<Date>) -> Date {
-        own.unwrap_or(self.meta.verified)
     }
 
     pub fn material(&self, id: &str) -> Option<&Material> {

@@ -140,7 +140,7 @@ fn flow_checklist(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, Diagn
         ChecklistView {
             title: title.clone(),
             summary_html: String::new(),
-            source: source_view(p.source_of(&f.source), p.verified_of(&f.verified)),
+            source: source_view(p.source_of(&f.source)),
             storage: path.clone(),
             total: groups.iter().map(|g| g.items.len()).sum(),
             groups,
@@ -181,7 +181,7 @@ fn outcome_checklist(
                 .as_ref()
                 .map(|s| format!("<p><strong>提交方式：</strong>{}</p>", super::escape(s)))
                 .unwrap_or_default(),
-            source: source_view(p.source_of(&t.source), p.verified_of(&t.verified)),
+            source: source_view(p.source_of(&t.source)),
             storage: path.clone(),
             total: list.len(),
             groups: vec![Group {
@@ -232,7 +232,7 @@ fn hand_checklist(r: &Renderer, p: &Platform, c: &Checklist) -> Result<OutFile, 
         ChecklistView {
             title: c.title.clone(),
             summary_html: r.md(&c.summary, root, &mut BTreeSet::new()),
-            source: source_view(&p.meta.source, p.meta.verified),
+            source: source_view(&p.meta.source),
             storage: path.clone(),
             total: groups.iter().map(|g| g.items.len()).sum(),
             groups,

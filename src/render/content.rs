@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 
-use super::views::{LinkView, PageLink, PageView, TocEntry};
+use super::views::{LinkView, PageLink, PageView, SourceView, TocEntry};
 use super::{markdown, OutFile, Renderer};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Page, Section};
@@ -150,6 +150,12 @@ fn page(
         description: p.front.description.clone(),
         content_html,
         updated: p.front.updated.map(|d| d.to_string()),
+        source: p
+            .front
+            .source
+            .as_ref()
+            .or_else(|| parent.and_then(|s| s.page.front.source.as_ref()))
+            .map(SourceView::from),
         tags: p.front.tags.clone(),
         toc: p
             .headings

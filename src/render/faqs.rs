@@ -79,7 +79,7 @@ pub(super) fn faq_list(r: &Renderer, p: &Platform) -> Result<OutFile, crate::dia
         .map(|q| faq_view(r, p, q, &root, &mut linked))
         .collect();
     let view = FaqListView {
-        source: source_view(&p.meta.source, p.meta.verified),
+        source: source_view(&p.meta.source),
         faqs,
     };
     r.page("faq_list.html", base, &view, index_html(&path))
@@ -104,7 +104,7 @@ pub(super) fn faq_page(
         list_url: String,
     }
     let view = V {
-        source: source_view(&p.meta.source, p.meta.verified),
+        source: source_view(&p.meta.source),
         faq: faq_view(r, p, q, &root, &mut BTreeSet::new()),
         list_url: format!("{root}{}#{}", url::faq_list(p.id()), q.id),
     };

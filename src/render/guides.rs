@@ -7,7 +7,7 @@ use super::views::*;
 use super::{svg, OutFile, Renderer};
 use crate::diag::Diagnostics;
 use crate::model::index::url;
-use crate::model::{Date, Flow, Platform, Source};
+use crate::model::{Flow, Platform, Source};
 
 pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
     let mut push = |res: Result<OutFile, crate::diag::Diagnostic>| match res {
@@ -35,12 +35,8 @@ pub(super) fn index_html(path: &str) -> String {
     format!("{path}index.html")
 }
 
-pub(super) fn source_view(s: &Source, verified: Date) -> SourceView {
-    SourceView {
-        title: s.title.clone(),
-        url: s.url.clone(),
-        verified: verified.to_string(),
-    }
+pub(super) fn source_view(s: &Source) -> SourceView {
+    SourceView::from(s)
 }
 
 pub(super) fn crumb_platform(p: &Platform) -> LinkView {
@@ -100,7 +96,7 @@ pub fn platform_view(r: &Renderer, p: &Platform, root: &str) -> PlatformView {
         faq_url: rel(url::faq_list(p.id())),
         rules_url: rel(url::rules(p.id())),
         materials_url: rel(url::materials(p.id())),
-        source: source_view(&p.meta.source, p.meta.verified),
+        source: source_view(&p.meta.source),
     }
 }
 
@@ -205,7 +201,7 @@ fn flow(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, crate::diag::Di
         checklist_url: f
             .has_materials()
             .then(|| format!("{root}{}", url::checklist_of(&path))),
-        source: source_view(p.source_of(&f.source), p.verified_of(&f.verified)),
+        source: source_view(p.source_of(&f.source)),
     };
     #[derive(serde::Serialize)]
     struct V {
@@ -243,7 +239,7 @@ fn rules(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic>
         groups: Vec<RuleGroup>,
     }
     let view = V {
-        source: source_view(&p.meta.source, p.meta.verified),
+        source: source_view(&p.meta.source),
         groups,
     };
     r.page("rules.html", base, &view, index_html(&path))
@@ -270,7 +266,7 @@ fn materials(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnos
         materials: Vec<MaterialView>,
     }
     let view = V {
-        source: source_view(&p.meta.source, p.meta.verified),
+        source: source_view(&p.meta.source),
         materials: list,
     };
     r.page("materials.html", base, &view, index_html(&path))

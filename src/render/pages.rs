@@ -112,7 +112,7 @@ fn sitemap(r: &Renderer) -> Result<OutFile, Diagnostic> {
         lastmod: None,
     }];
     for p in &r.model.platforms {
-        let lastmod = Some(p.meta.verified.to_string());
+        let lastmod = p.meta.source.date.map(|d| d.to_string());
         let mut add = |u: String, lastmod: Option<String>| {
             entries.push(Entry {
                 loc: format!("{b}{u}"),
@@ -123,7 +123,7 @@ fn sitemap(r: &Renderer) -> Result<OutFile, Diagnostic> {
         for f in &p.flows {
             add(
                 format!("{}/{}/", p.id(), f.id),
-                Some(p.verified_of(&f.verified).to_string()),
+                p.source_of(&f.source).date.map(|d| d.to_string()),
             );
         }
         for q in &p.faqs {

@@ -94,7 +94,7 @@ fn tree_view(p: &Platform, t: &Tree, root: &str) -> TreeView {
                 url: rel(&o.id),
             })
             .collect(),
-        source: source_view(p.source_of(&t.source), p.verified_of(&t.verified)),
+        source: source_view(p.source_of(&t.source)),
     }
 }
 

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::model::Source;
+
 #[derive(Serialize)]
 pub struct SiteView {
     pub title: String,
@@ -46,11 +48,30 @@ pub struct Base<'a> {
     pub assets: Assets,
 }
 
+/// The source line: "依据官方指南《…》（2025-06 版）", and "核实于 …" only when a person set it.
 #[derive(Serialize)]
 pub struct SourceView {
     pub title: String,
+    /// 官方指南 or 第三方文章.
+    pub kind: &'static str,
+    pub publisher: Option<String>,
     pub url: Option<String>,
-    pub verified: String,
+    /// The document's date, at the precision the source gives (`2025-06`).
+    pub date: Option<String>,
+    pub verified: Option<String>,
+}
+
+impl From<&Source> for SourceView {
+    fn from(s: &Source) -> Self {
+        SourceView {
+            title: s.title.clone(),
+            kind: s.kind.label(),
+            publisher: s.publisher.clone(),
+            url: s.url.clone(),
+            date: s.date.map(|d| d.to_string()),
+            verified: s.verified.map(|d| d.to_string()),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -158,6 +179,7 @@ pub struct PageView {
     pub description: String,
     pub content_html: String,
     pub updated: Option<String>,
+    pub source: Option<SourceView>,
     pub tags: Vec<String>,
     pub toc: Vec<TocEntry>,
     pub pages: Vec<PageLink>,

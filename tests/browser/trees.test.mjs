@@ -92,6 +92,11 @@ describe("decision trees with JavaScript", () => {
     assert.match(await page.locator("h1").textContent(), /境外企业注册的商标，境内公司申请/);
     const body = await page.locator(".tree-body").textContent();
     assert.match(body, /一级总代授权|总代/, "outcome content is shown");
+    assert.equal(
+      (await page.locator("article .source").textContent()).trim(),
+      "依据官方指南《聚光平台|注册与开户流程》",
+      "the outcome reached in place keeps its source line (the document has no date, so none is shown)",
+    );
     const trail = await texts(page, ".tree-trail .trail-a");
     assert.deepEqual(trail.map((t) => t.trim()).slice(-2), ["境外企业", "境内公司"]);
 

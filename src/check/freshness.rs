@@ -1,0 +1,100 @@
+//! Freshness of the sources: a guide is only as current as the document it is written from.
+//!
+//! For every source written in the sources (platform, flow, tree, page or section — not the
+//! ones inherited), warn when both its document date and its last verification (if a person
+//! set one) are older than `stale_after_days`, at the field to update. A date after today is
+//! an error: nobody can have verified, or published, on a day still to come.
+
+use chrono::NaiveDate;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Model, Origin, Source};
+
+pub fn check(model: &Model, today: NaiveDate, diags: &mut Diagnostics) {
+    let mut sources: Vec<(&Source, Origin)> = Vec::new();
+    for p in &model.platforms {
+        sources.push((&p.meta.source, p.meta.origin.child("source")));
+        for f in &p.flows {
+            sources.extend(f.source.as_ref().map(|s| (s, f.origin.child("source"))));
+        }
+        for t in &p.trees {
+            sources.extend(t.source.as_ref().map(|s| (s, t.origin.child("source"))));
+        }
+    }
+    for page in model
+        .pages
+        .iter()
+        .chain(model.sections.iter().map(|s| &s.page))
+    {
+        let own = page.front.source.as_ref();
+        sources.extend(own.map(|s| (s, page.origin.child("source"))));
+    }
+    let max = i64::from(model.config.stale_after_days);
+    for (s, origin) in sources {
+        source(model, s, &origin, today, max, diags);
+    }
+}
+
+fn source(
+    model: &Model,
+    s: &Source,
+    origin: &Origin,
+    today: NaiveDate,
+    max: i64,
+    diags: &mut Diagnostics,
+) {
+    let dated = s.date.map(|d| d.last_day());
+    let verified = s.verified.map(|d| d.0);
+    for (field, day) in [("date", dated), ("verified", verified)] {
+        if day.is_some_and(|d| d > today) {
+            diags.push(
+                Diagnostic::error(
+                    model.span(origin, field),
+                    format!("`{field}` of 《{}》 is after today ({today})", s.title),
+                )
+                .hint(match field {
+                    "date" => "write the date the document itself carries",
+                    _ => {
+                        "write the day you compared the guide with the platform, not a day to come"
+                    }
+                }),
+            );
+            return;
+        }
+    }
+    let newest = match (dated, verified) {
+        (d, Some(v)) if d.is_none_or(|d| v >= d) => Some(("verified", v)),
+        (Some(d), _) => Some(("date", d)),
+        _ => None,
+    };
+    let Some((field, day)) = newest else {
+        return;
+    };
+    let age = (today - day).num_days();
+    if age <= max {
+        return;
+    }
+    let (message, hint) = if field == "verified" {
+        (
+            format!(
+                "《{}》 was last verified {age} days ago ({})",
+                s.title,
+                day.format("%Y-%m-%d")
+            ),
+            format!(
+                "compare the guide with the platform's current document again, then set \
+                 `verified` to that day (site.yaml `stale_after_days` allows {max} days)"
+            ),
+        )
+    } else {
+        let date = s.date.map(|d| d.to_string()).unwrap_or_default();
+        (
+            format!("《{}》 is dated {date}, more than {max} days ago", s.title),
+            "look up the platform's current version of this document: if it changed, update \
+             the guide and `date`; if the facts still hold, add `verified:` with the day you \
+             checked"
+                .to_string(),
+        )
+    };
+    diags.push(Diagnostic::warning(model.span(origin, field), message).hint(hint));
+}

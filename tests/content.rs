@@ -1,0 +1,96 @@
+//! The bundled content as a merchant reads it: facts that were once wrong stay right, and
+//! cross-references are links. One build of the bundled site serves every test here.
+
+mod common;
+use std::sync::OnceLock;
+
+use common::{snapshot, Site};
+
+fn site() -> &'static Site {
+    static SITE: OnceLock<Site> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = Site::bundled();
+        let run = site.build();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        site
+    })
+}
+
+fn page(rel: &str) -> String {
+    site().read(&format!("public/{rel}index.html"))
+}
+
+/// The text of a page as a reader sees it, links removed: what is left is plain text.
+fn text_outside_links(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<a ") {
+        out.push_str(&rest[..i]);
+        rest = match rest[i..].find("</a>") {
+            Some(j) => &rest[i + j + 4..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn cross_references_are_links() {
+    let mut plain = Vec::new();
+    for (path, bytes) in snapshot(&site().path("public")) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let text = text_outside_links(&String::from_utf8(bytes).unwrap());
+        for pattern in ["见《", "见「", "”决策树", "见服务上架流程"] {
+            if text.contains(pattern) {
+                plain.push(format!("{path}: {pattern}"));
+            }
+        }
+    }
+    assert!(plain.is_empty(), "plain-text references: {plain:#?}");
+    // The agency answer of the account-type tree leads somewhere.
+    let agency = page("xhs-juguang/jg-account-type/jg-o-at-agency/");
+    for href in [
+        "href=\"../../../xhs-partner/xp-partner-onboarding/\"",
+        "href=\"../../../xhs-partner/xp-approval/\"",
+    ] {
+        assert!(agency.contains(href), "{href} in {agency}");
+    }
+    let approval = page("xhs-partner/xp-approval/");
+    assert!(approval.contains(
+        "<a href=\"../../xhs-partner/xp-partner-onboarding/#submit-basic-info\">合作伙伴平台入驻操作：提交基本信息申请表</a>"
+    ), "{approval}");
+}
+
+#[test]
+fn the_application_checklist_says_which_materials_need_a_seal() {
+    let html = page("xhs-partner/checklists/xp-checklist-application/");
+    assert!(!html.contains("以下材料都要加盖公章"));
+    assert!(html.contains("两个 excel 文件<strong>不需要盖章</strong>，打成一个压缩包"));
+}
+
+#[test]
+fn the_partner_flow_warns_about_the_professional_account_login_line() {
+    let html = page("xhs-partner/xp-partner-onboarding/");
+    assert!(html.contains("这封邮件末尾写着“请使用小红书专业号登录”"));
+    assert!(html.contains("<strong>不要为了登录去把这个账号认证成专业号</strong>"));
+}
+
+#[test]
+fn the_trademark_tree_keeps_its_summary_and_the_one_level_rule() {
+    let tree = page("xhs-juguang/jg-trademark/");
+    assert!(!tree.contains("无论哪种情况"));
+    assert!(tree.contains("账号名称没有用商标，则不需要商标材料"));
+    let outcome = page("xhs-juguang/jg-trademark/jg-o-tm-foreign-company-foreign-applicant/");
+    assert!(outcome.contains("认证最多接受一级总代授权，这一级从商标注册证上显示的注册公司算起"));
+}
+
+#[test]
+fn the_step_seven_link_is_marked_as_an_inference() {
+    let step7 = page("channels-shop/wx-restricted-access/");
+    assert!(step7.contains("但没有说明它就是这一步的申请。本指南推测是同一个申请"));
+    let rules = page("channels-shop/rules/");
+    assert!(!rules.contains("还需在视频号助手提交特殊类目带货资质申请"));
+}
