@@ -53,7 +53,7 @@ fn the_bundled_site_claims_no_verification_nobody_set() {
     };
     assert_eq!(
         line("public/xhs-partner/xp-partner-onboarding/index.html"),
-        "<p class=\"source\">依据官方指南《效果代理商入驻合作伙伴平台操作指南》（<time datetime=\"2022-02\">2022-02</time> 版）</p>"
+        "<p class=\"source\">依据官方指南《效果代理商入驻合作伙伴平台操作指南》</p>"
     );
     assert_eq!(
         line("public/kuaishou-service/index.html"),
@@ -82,9 +82,10 @@ fn the_bundled_site_claims_no_verification_nobody_set() {
     // The sitemap dates a guide by its document, never by a verification.
     let sitemap = site.read("public/sitemap.xml");
     assert!(sitemap.contains(
-        "<loc>https://guidepost.example.cn/xhs-partner/</loc><lastmod>2022-02</lastmod>"
+        "<loc>https://guidepost.example.cn/kuaishou-service/</loc><lastmod>2025-06-26</lastmod>"
     ));
     assert!(sitemap.contains("<loc>https://guidepost.example.cn/channels-shop/</loc></url>"));
+    assert!(sitemap.contains("<loc>https://guidepost.example.cn/xhs-partner/</loc></url>"));
 }
 
 #[test]

@@ -40,9 +40,15 @@ fn a_save_is_seen(s: &Serve) {
 
 /// The warning `serve` printed, whole.
 fn polling_warning(s: &Serve) -> String {
+    const START: &str = "warning: the system cannot report file changes (";
+    // stderr is read on a thread of its own: give it a moment to catch up.
+    let end = std::time::Instant::now() + Duration::from_secs(10);
+    while !s.log().contains(START) && std::time::Instant::now() < end {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let log = s.log();
     let start = log
-        .find("warning: the system cannot report file changes (")
+        .find(START)
         .unwrap_or_else(|| panic!("no polling warning:\n{log}"));
     let block: Vec<&str> = log[start..].lines().take(2).collect();
     format!("{}\n{}\n", block[0], block[1])
