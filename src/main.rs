@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     match cli.command {
         cmd::Command::Build(args) => cmd::build::execute(args),
         cmd::Command::Check(args) => cmd::check::execute(args),
+        cmd::Command::Init(args) => cmd::init::execute(args),
         cmd::Command::Serve(args) => cmd::serve::execute(args),
     }
 }

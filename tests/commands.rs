@@ -43,7 +43,7 @@ fn examples(text: &str) -> Vec<Vec<String>> {
 
 fn all_examples() -> Vec<Vec<String>> {
     let mut all = examples(&help(&[]));
-    for sub in ["build", "check", "serve"] {
+    for sub in ["init", "build", "check", "serve"] {
         all.extend(examples(&help(&[sub])));
     }
     all
@@ -61,10 +61,35 @@ fn cwd_for(args: &[String]) -> &'static str {
 #[test]
 fn help_has_an_example_of_every_command() {
     let all = all_examples();
-    for sub in ["build", "check", "serve"] {
+    for sub in ["init", "build", "check", "serve"] {
         assert!(
             all.iter().any(|e| e[1] == sub),
             "no example of `guidepost {sub}` in --help: {all:?}"
+        );
+    }
+}
+
+#[test]
+fn init_examples_make_a_site_that_checks_without_a_warning() {
+    let inits: Vec<_> = all_examples()
+        .into_iter()
+        .filter(|e| e[1] == "init")
+        .collect();
+    assert!(inits.len() >= 2, "{inits:?}");
+    for example in inits {
+        let shown = example.join(" ");
+        let empty = Site {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        let args: Vec<&str> = example[1..].iter().map(String::as_str).collect();
+        let run = empty.run(&args);
+        assert_eq!(run.code, 0, "`{shown}`: {}", run.stderr);
+        let site = example.get(2).map_or(".", String::as_str);
+        let check = empty.run_in(site, &["check"]);
+        assert_eq!(check.code, 0, "`{shown}`: {}", check.stderr);
+        assert_eq!(
+            check.stderr, "ok: 1 platforms, 15 ids, 3 pages checked\n",
+            "`{shown}`: no warning"
         );
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod init;
 pub mod serve;
 
 use std::path::PathBuf;
@@ -18,7 +19,8 @@ use guidepost::diag::{Diagnostics, Severity};
     long_about = "guidepost turns structured guide sources (guides/*/*.yaml) and Markdown pages \
                   (content/**/*.md) into a static site: step-by-step guides with flow diagrams, \
                   FAQs with permalinks, rules, materials and a glossary.\n\n\
-                  Examples:\n  guidepost build                      build the site in this folder into public/\n  \
+                  Examples:\n  guidepost init my-site               start a new site from a small working example\n  \
+                  guidepost build                      build the site in this folder into public/\n  \
                   guidepost check --root my-site       validate my-site without writing anything\n  \
                   guidepost serve                      preview the site in this folder at http://127.0.0.1:8000/"
 )]
@@ -31,6 +33,7 @@ pub struct Cli {
 pub enum Command {
     Build(build::Args),
     Check(check::Args),
+    Init(init::Args),
     Serve(serve::Args),
 }
 
