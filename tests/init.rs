@@ -25,7 +25,10 @@ fn init_check_build_round_trip() {
             "created a site in {}:\n  content/_index.md\n  content/help/_index.md\n  \
              content/help/first-week.md\n  guides/shop/checklists.yaml\n  guides/shop/faq.yaml\n  \
              guides/shop/flows/apply.yaml\n  guides/shop/materials.yaml\n  \
-             guides/shop/platform.yaml\n  guides/shop/trees/which.yaml\n  site.yaml\nnext:\n  \
+             guides/shop/platform.yaml\n  guides/shop/trees/which.yaml\n  schemas/checklists.json\n  \
+             schemas/faq.json\n  schemas/flow.json\n  schemas/glossary.json\n  \
+             schemas/materials.json\n  schemas/platform.json\n  schemas/rules.json\n  \
+             schemas/site.json\n  schemas/tree.json\n  site.yaml\nnext:\n  \
              cd my-site\n  guidepost serve      preview it at http://127.0.0.1:8000/ while you \
              edit\n  guidepost build      write the site into public/\n",
             root.display()

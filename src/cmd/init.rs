@@ -12,7 +12,8 @@ static SITE: Dir = include_dir!("$CARGO_MANIFEST_DIR/src/cmd/init/site");
 /// Start a new site: write a small working example into a new or empty folder
 ///
 /// The example has one platform with a flow, materials, FAQs, a decision tree and a checklist,
-/// and a section of Markdown pages, with every key explained in comments. It builds without
+/// and a section of Markdown pages, with every key explained in comments, and the JSON
+/// Schemas (schemas/) that editors such as VS Code use to complete and check keys. It builds without
 /// a warning; change it or copy its parts. A folder that holds anything is refused.
 ///
 /// Example: guidepost init my-site
@@ -43,7 +44,8 @@ pub fn execute(args: Args) -> ExitCode {
         }
     }
     let mut written = Vec::new();
-    if let Err(e) = write_all(&SITE, &dir, &mut written) {
+    if let Err(e) = write_all(&SITE, &dir, &mut written).and_then(|()| schemas(&dir, &mut written))
+    {
         eprintln!("error: {e}\n  hint: check that you may write to this folder and try again");
         return ExitCode::from(2);
     }
@@ -65,6 +67,18 @@ pub fn execute(args: Args) -> ExitCode {
     println!("  guidepost serve      preview it at http://127.0.0.1:8000/ while you edit");
     println!("  guidepost build      write the site into public/");
     ExitCode::SUCCESS
+}
+
+/// The JSON Schemas the sources name on their first line, for editors' tools.
+fn schemas(site: &Path, written: &mut Vec<String>) -> std::io::Result<()> {
+    let dir = site.join("schemas");
+    std::fs::create_dir_all(&dir)?;
+    for (name, _, value) in guidepost::model::schema::all() {
+        let text = serde_json::to_string_pretty(&value).map_err(std::io::Error::other)? + "\n";
+        std::fs::write(dir.join(name), text)?;
+        written.push(format!("schemas/{name}"));
+    }
+    Ok(())
 }
 
 fn write_all(from: &Dir, to: &Path, written: &mut Vec<String>) -> std::io::Result<()> {

@@ -4,13 +4,14 @@
 //! an error) and the typed model later stages read. Each item keeps an [`Origin`], from which
 //! any stage can get the file, line and column of the item or of one of its fields.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use super::source::{DocDate, Source, SourceKind};
 use super::Origin;
 
 /// `guides/<platform>/platform.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlatformMeta {
     pub id: String,
@@ -30,7 +31,7 @@ pub struct PlatformMeta {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Template {
     pub title: String,
@@ -38,7 +39,7 @@ pub struct Template {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Material {
     pub id: String,
@@ -57,13 +58,13 @@ pub struct Material {
     pub origin: Origin,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MaterialsFile {
     pub materials: Vec<Material>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub id: String,
@@ -85,7 +86,7 @@ pub struct Step {
 }
 
 /// `guides/<platform>/flows/<name>.yaml`: one onboarding flow.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Flow {
     pub id: String,
@@ -119,7 +120,7 @@ impl Flow {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Faq {
     pub id: String,
@@ -135,13 +136,13 @@ pub struct Faq {
     pub origin: Origin,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FaqFile {
     pub faqs: Vec<Faq>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub id: String,
@@ -155,13 +156,13 @@ pub struct Rule {
     pub origin: Origin,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RulesFile {
     pub rules: Vec<Rule>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub id: String,
@@ -173,20 +174,20 @@ pub struct Term {
     pub origin: Origin,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryFile {
     pub terms: Vec<Term>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
     pub label: String,
     pub next: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
@@ -198,7 +199,7 @@ pub struct Question {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
     pub id: String,
@@ -216,7 +217,7 @@ pub struct Outcome {
 }
 
 /// `guides/<platform>/trees/<name>.yaml`: a decision tree.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tree {
     pub id: String,
@@ -233,7 +234,7 @@ pub struct Tree {
 }
 
 /// An item of a hand-written checklist that is not a material.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CheckItem {
     pub id: String,
@@ -244,7 +245,7 @@ pub struct CheckItem {
 
 /// `guides/<platform>/checklists.yaml`: checklists written by hand, from material ids and
 /// extra items. (Every flow and decision-tree outcome with materials gets one generated.)
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Checklist {
     pub id: String,
@@ -259,7 +260,7 @@ pub struct Checklist {
     pub origin: Origin,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistsFile {
     pub checklists: Vec<Checklist>,

@@ -8,6 +8,7 @@ pub mod content;
 pub mod guide;
 pub mod index;
 pub mod links;
+pub mod schema;
 pub mod source;
 pub mod spans;
 pub mod walk;
@@ -16,6 +17,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::diag::Span;
@@ -75,7 +77,7 @@ impl fmt::Display for Date {
 }
 
 /// `site.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub title: String,
