@@ -132,6 +132,8 @@ fn load_page(root: &Path, content: &Path, path: &Path, files: &Files) -> Result<
         body_line,
         headings: analysis.headings,
         links: analysis.links,
+        urls: analysis.urls,
+        attrs: analysis.attrs,
         has_code: analysis.has_code,
         origin: Origin {
             file: files.add(spans),
