@@ -326,3 +326,47 @@ mod symlinks {
             .contains("第二篇"));
     }
 }
+
+#[test]
+fn a_control_character_in_yaml_is_located() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        "guides/demo/faq.yaml",
+        "answer: 只能线上缴纳。",
+        "answer: 只能线上\u{7}缴纳。",
+    );
+    site.edit(
+        "content/guide/a.md",
+        "weight: 1",
+        "weight: 1\ndescription: 说\u{1b}明",
+    );
+    let hint = "  hint: delete this invisible character (it often comes with text pasted from a chat or an office document); if your editor does not show it, delete and retype the character after it";
+    assert_errors(
+        &site.check().stderr,
+        &[
+            format!("error: content/guide/a.md:4:15: an invisible control character (U+001B) in the text\n{hint}"),
+            format!("error: guides/demo/faq.yaml:10:17: an invisible control character (U+0007) in the text\n{hint}"),
+        ],
+    );
+}
+
+#[test]
+fn every_defect_of_a_tree_is_reported_in_one_run() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        "guides/demo/trees/which.yaml",
+        "        next: demo-o-person\n",
+        "        next: demo-q-size\n  - id: demo-q-size\n    text: 规模？\n    answers:\n      \
+         - label: 大\n        next: demo-q-company\n      - label: 小\n        next: demo-o-nowhere\n",
+    );
+    let run = site.check();
+    assert_eq!(run.code, 1);
+    assert_errors(
+        &run.stderr,
+        &[
+            "error: guides/demo/trees/which.yaml:16:15: this answer loops back to `demo-q-company` (demo-q-company → demo-q-size → demo-q-company)\n  hint: a decision tree must always move forward: point `next` at a later question or an outcome".to_string(),
+            "error: guides/demo/trees/which.yaml:18:15: `next` names no question or outcome of this tree: `demo-o-nowhere`\n  hint: use the id of a question or an outcome defined in this file".to_string(),
+            "error: guides/demo/trees/which.yaml:24:9: no path reaches outcome `demo-o-person`\n  hint: point an answer's `next` at it, or remove it".to_string(),
+        ],
+    );
+}

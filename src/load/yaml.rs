@@ -117,8 +117,32 @@ pub fn parse<T: DeserializeOwned>(
     }
 }
 
+/// A character YAML forbids: C0 controls other than tab, line feed and carriage return, DEL,
+/// C1 controls other than NEL, and the non-characters U+FFFE and U+FFFF.
+fn forbidden(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{84}' | '\u{86}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// The first forbidden character, at its own line and column (serde_yaml says 1:1).
+fn control_character(file: &Arc<str>, text: &str, line_offset: usize) -> Option<Diagnostic> {
+    let (at, c) = text.char_indices().find(|&(_, c)| forbidden(c))?;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1 + line_offset;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Some(
+        Diagnostic::error(
+            Span::new(file, line, col),
+            format!("an invisible control character (U+{:04X}) in the text", c as u32),
+        )
+        .hint("delete this invisible character (it often comes with text pasted from a chat or an office document); if your editor does not show it, delete and retype the character after it"),
+    )
+}
+
 /// The event pass: positions by path, and the problems serde_yaml does not report well.
 pub fn scan(file: &Arc<str>, text: &str, line_offset: usize) -> Result<SpanMap, Diagnostic> {
+    if let Some(d) = control_character(file, text, line_offset) {
+        return Err(d);
+    }
     let mut s = Scan {
         file,
         line_offset,
@@ -303,6 +327,18 @@ mod tests {
         let d = parse::<Doc>(&file(), "title: a\n  items: - [\n", 1).unwrap_err();
         assert_eq!(d.span.line, 3);
         assert!(d.message.starts_with("YAML syntax"), "{}", d.message);
+    }
+
+    #[test]
+    fn control_characters_are_located() {
+        let d = parse::<Doc>(&file(), "title: a\nitems:\n  - id: 说\u{7}明\n", 1).unwrap_err();
+        assert_eq!(d.span.to_string(), "guides/x/faq.yaml:4:10");
+        assert_eq!(
+            d.message,
+            "an invisible control character (U+0007) in the text"
+        );
+        let ok = parse::<Doc>(&file(), "title: \"a\tb\"\r\nitems: []\r\n", 0);
+        assert!(ok.is_ok(), "tab and CRLF are allowed");
     }
 
     #[test]
