@@ -113,8 +113,28 @@ pub fn parse<T: DeserializeOwned>(
     let source = if text.trim().is_empty() { "{}" } else { text };
     match serde_yaml::from_str::<T>(source) {
         Ok(v) => Ok((v, spans)),
-        Err(e) => Err(serde_error(file, text, &e, line_offset)),
+        Err(e) => Err(inside(
+            serde_error(file, text, &e, line_offset),
+            text,
+            line_offset,
+        )),
     }
+}
+
+/// A parser's place for "the end of the text" may be a line after the last one: put it at the
+/// end of the last line, so an editor can go there.
+fn inside(mut d: Diagnostic, text: &str, line_offset: usize) -> Diagnostic {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let first = line_offset as u32 + 1;
+    let last = line_offset as u32 + lines.len() as u32;
+    if d.span.line > last {
+        d.span.line = last;
+        d.span.col = u32::MAX;
+    }
+    let line = lines[(d.span.line.max(first) - first) as usize];
+    let width = line.trim_end_matches('\r').chars().count() as u32 + 1;
+    d.span.col = d.span.col.clamp(1, width);
+    d
 }
 
 /// A character YAML forbids: C0 controls other than tab, line feed and carriage return, DEL,
@@ -154,10 +174,12 @@ pub fn scan(file: &Arc<str>, text: &str, line_offset: usize) -> Result<SpanMap, 
     loop {
         let (event, mark) = parser.next_token().map_err(|e| {
             let m = e.marker();
-            if e.info().contains("recursion limit") {
-                return too_deep(s.span(m));
-            }
-            Diagnostic::error(s.span(m), format!("YAML syntax: {}", e.info())).hint(SYNTAX_HINT)
+            let d = if e.info().contains("recursion limit") {
+                too_deep(s.span(m))
+            } else {
+                Diagnostic::error(s.span(m), format!("YAML syntax: {}", e.info())).hint(SYNTAX_HINT)
+            };
+            inside(d, text, line_offset)
         })?;
         match event {
             Event::StreamEnd => break,
