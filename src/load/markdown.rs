@@ -48,7 +48,7 @@ pub struct Analysis {
 /// Byte offsets of a body to file lines and columns. Events come roughly in order, so the
 /// column is counted on from the last position asked when it is on the same line: a page of
 /// one 10 MB line with many links stays linear.
-struct Locator<'a> {
+pub struct Locator<'a> {
     body: &'a str,
     first_line: u32,
     line_starts: Vec<usize>,
@@ -57,7 +57,7 @@ struct Locator<'a> {
 }
 
 impl<'a> Locator<'a> {
-    fn new(body: &'a str, first_line: u32) -> Self {
+    pub fn new(body: &'a str, first_line: u32) -> Self {
         let line_starts = std::iter::once(0)
             .chain(body.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -69,7 +69,8 @@ impl<'a> Locator<'a> {
         }
     }
 
-    fn at(&mut self, offset: usize) -> (u32, u32) {
+    /// The file line and column (from 1) of byte `offset` of the body.
+    pub fn at(&mut self, offset: usize) -> (u32, u32) {
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let (last_offset, last_line, last_col) = self.last;
         let col = if line == last_line && last_offset <= offset {
