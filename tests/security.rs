@@ -4,6 +4,8 @@
 //! policy are in tests/props.rs.
 
 mod common;
+#[path = "serve/support.rs"]
+mod support;
 use common::{snapshot, Site};
 
 const URL_HINT: &str = "  hint: a link may be a relative path (`../a.md`, `images/x.png`) or start with http://, https://, mailto: or tel: — remove this URL or write the web address out (docs/security.md)";
@@ -369,4 +371,30 @@ fn every_defect_of_a_tree_is_reported_in_one_run() {
             "error: guides/demo/trees/which.yaml:24:9: no path reaches outcome `demo-o-person`\n  hint: point an answer's `next` at it, or remove it".to_string(),
         ],
     );
+}
+
+#[test]
+fn serve_refuses_a_hostile_edit_and_keeps_serving_the_last_good_page() {
+    let s = support::Serve::start(Site::fixture("minimal"), &[]);
+    let mut ev = s.events();
+    ev.wait_for("build", 5);
+    // A body-only edit: the preview server re-renders this one page and checks it alone.
+    s.site.edit(
+        "content/guide/b.md",
+        "返回 [第一篇](a.md)。",
+        "返回 [第一篇](a.md)。[点我](JAVA&#9;SCRIPT:alert(1))",
+    );
+    let p = ev.wait_for("problems", 20);
+    for part in [
+        r#""file":"content/guide/b.md""#,
+        r#""line":7"#,
+        r#""col":16"#,
+        "uses the scheme `javascript:`, which is not allowed",
+    ] {
+        assert!(p.data.contains(part), "{part} not in {}", p.data);
+    }
+    let page = s.get("/guide/b/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("返回"), "{}", page.body);
+    assert!(!page.body.contains("alert"), "{}", page.body);
 }
