@@ -11,6 +11,8 @@ mod links;
 mod policy;
 mod trees;
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -152,9 +154,9 @@ impl Checker<'_> {
                         diags,
                     );
                 }
-                let mut seen: Vec<&str> = c.materials.iter().map(String::as_str).collect();
+                let mut seen: HashSet<&str> = c.materials.iter().map(String::as_str).collect();
                 for (i, item) in c.items.iter().enumerate() {
-                    if seen.contains(&item.id.as_str()) {
+                    if !seen.insert(&item.id) {
                         diags.push(
                             Diagnostic::error(
                                 self.model.span(&c.origin, &format!("items.{i}.id")),
@@ -165,7 +167,6 @@ impl Checker<'_> {
                             ),
                         );
                     }
-                    seen.push(&item.id);
                 }
             }
         }
