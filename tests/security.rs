@@ -289,7 +289,13 @@ mod symlinks {
         let site = Site::fixture("minimal");
         symlink("..", site.path("content/guide/up")).unwrap();
         symlink("self.md", site.path("content/guide/self.md")).unwrap();
+        symlink("missing.md", site.path("content/guide/gone.md")).unwrap();
         let run = site.check();
+        assert!(
+            run.stderr.contains("warning: content/guide/gone.md:1:1: `content/guide/gone.md` is a broken symlink: `missing.md` does not exist\n  hint: remove the link or fix where it points; it is skipped"),
+            "{}",
+            run.stderr
+        );
         assert_eq!(run.code, 1);
         assert_errors(
             &run.stderr,
