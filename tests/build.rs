@@ -87,7 +87,7 @@ fn content_text_is_escaped_and_never_templated() {
     site.edit(
         "guides/demo/faq.yaml",
         "answer: 只能线上缴纳。",
-        "answer: \"{{ site.title }} <script>alert(1)</script> [x](javascript:alert(1)) [y](JaVaScRiPt :alert(2)) ![i](data:image/png;base64,AA)\"",
+        "answer: \"{{ site.title }} <script>alert(1)</script> <b>粗</b>\"",
     );
     site.edit(
         "guides/demo/faq.yaml",
@@ -100,13 +100,9 @@ fn content_text_is_escaped_and_never_templated() {
         html.contains("{{ site.title }}"),
         "template syntax in content shows literally"
     );
-    assert!(!html.contains("<script>alert"), "raw HTML is escaped");
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert!(
-        !html.to_lowercase().contains("javascript:"),
-        "javascript: links neutralised"
-    );
-    assert!(!html.contains("data:image"), "data: URLs neutralised");
+    // Raw HTML in Markdown is cleaned (tests/security.rs has the attacks); URLs are refused by check.
+    assert!(!html.contains("alert(1)"), "script removed");
+    assert!(html.contains("<b>粗</b>"), "harmless markup kept");
     assert!(
         html.contains("&lt;b&gt;保证金&lt;/b&gt;怎么交？"),
         "YAML strings escaped in templates"

@@ -117,7 +117,9 @@ fn every_bundled_source_names_its_schema_on_its_first_line() {
         );
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(text.lines().next(), Some(want.as_str()), "{rel}");
-        let target = want.strip_prefix("# yaml-language-server: $schema=").unwrap();
+        let target = want
+            .strip_prefix("# yaml-language-server: $schema=")
+            .unwrap();
         assert!(path.parent().unwrap().join(target).is_file(), "{rel}");
     }
 }

@@ -6,7 +6,7 @@
 use pulldown_cmark::{Event, Parser};
 
 use crate::diag::{Diagnostic, Diagnostics, Span};
-use crate::load::markdown::options;
+use crate::load::markdown::{options, Locator};
 use crate::model::walk::for_each_guide_markdown;
 use crate::model::Model;
 
@@ -20,12 +20,11 @@ fn stray_markers(text: &str) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     let mut run = String::new();
     let mut run_start = 0;
+    // Counts lines and columns on from the last place, so many markers stay linear.
+    let mut at = Locator::new(text, 1);
     let mut flush = |run: &mut String, start: usize| {
         if let Some(i) = run.find("**") {
-            let before = &text[..(start + i).min(text.len())];
-            let line = before.matches('\n').count() as u32 + 1;
-            let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
-            out.push((line, col));
+            out.push(at.at((start + i).min(text.len())));
         }
         run.clear();
     };

@@ -1,14 +1,18 @@
 //! Stage 3: validate the loaded model as a whole.
 //!
 //! Ids are unique (see [`Index::build`]), every reference names an id that exists, every
-//! Markdown link reaches a page and anchor, decision trees are sound, URLs do not collide,
+//! Markdown link reaches a page and anchor, every URL passes the policy (`policy.rs`),
+//! decision trees are sound, URLs do not collide,
 //! and content is not older than the site allows. Every problem of the run is collected with
 //! its place and a hint. `check` reads the model only; it never renders or writes.
 
 mod emphasis;
 mod freshness;
 mod links;
+mod policy;
 mod trees;
+
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
@@ -29,6 +33,7 @@ pub fn check(model: &Model, today: NaiveDate) -> (Index, Diagnostics) {
     c.reserved_names(&mut diags);
     freshness::check(model, today, &mut diags);
     links::check(model, &index, &mut diags);
+    policy::yaml_urls(model, &mut diags);
     emphasis::check(model, &mut diags);
     for p in &model.platforms {
         for t in &p.trees {
@@ -39,13 +44,14 @@ pub fn check(model: &Model, today: NaiveDate) -> (Index, Diagnostics) {
 }
 
 /// Check again only the content pages `which` (indices into `Model::pages`) after an edit of
-/// their bodies: their links and anchors. For a preview server whose edit left everything
+/// their bodies: their links and anchors, URLs and heading attributes. For a preview server whose edit left everything
 /// other pages depend on (title, URL, headings) as it was when the whole site was checked.
 pub fn check_pages(model: &Model, index: &Index, which: &[usize]) -> Diagnostics {
     let resolver = crate::model::links::Resolver::new(model, index);
     let mut diags = Diagnostics::default();
     for &i in which {
         links::page_links(model, &resolver, &model.pages[i], &mut diags);
+        policy::page(model, &model.pages[i], &mut diags);
     }
     diags
 }
@@ -149,9 +155,9 @@ impl Checker<'_> {
                         diags,
                     );
                 }
-                let mut seen: Vec<&str> = c.materials.iter().map(String::as_str).collect();
+                let mut seen: HashSet<&str> = c.materials.iter().map(String::as_str).collect();
                 for (i, item) in c.items.iter().enumerate() {
-                    if seen.contains(&item.id.as_str()) {
+                    if !seen.insert(&item.id) {
                         diags.push(
                             Diagnostic::error(
                                 self.model.span(&c.origin, &format!("items.{i}.id")),
@@ -162,7 +168,6 @@ impl Checker<'_> {
                             ),
                         );
                     }
-                    seen.push(&item.id);
                 }
             }
         }

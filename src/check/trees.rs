@@ -15,9 +15,7 @@ pub fn check(model: &Model, tree: &Tree, diags: &mut Diagnostics) {
         .collect();
     let outcomes: BTreeSet<&str> = tree.outcomes.iter().map(|o| o.id.as_str()).collect();
     let known = |id: &str| questions.contains_key(id) || outcomes.contains(id);
-    let mut broken = false;
     if !questions.contains_key(tree.start.as_str()) {
-        broken = true;
         diags.push(
             Diagnostic::error(
                 model.span(&tree.origin, "start"),
@@ -35,7 +33,6 @@ pub fn check(model: &Model, tree: &Tree, diags: &mut Diagnostics) {
         }
         for (i, a) in q.answers.iter().enumerate() {
             if !known(&a.next) {
-                broken = true;
                 diags.push(
                     Diagnostic::error(
                         model.span(&q.origin, &format!("answers.{i}.next")),
@@ -49,21 +46,28 @@ pub fn check(model: &Model, tree: &Tree, diags: &mut Diagnostics) {
             }
         }
     }
-    if broken {
-        return;
-    }
-    // Depth-first walk from start: a question met again on the current path is a cycle.
-    let mut reached: BTreeSet<&str> = BTreeSet::new();
-    let mut on_path: Vec<&str> = Vec::new();
-    walk(
+    // Every defect of the tree in one run: an unknown `next` above does not hide a cycle or an
+    // unreachable item below (an unknown id is a leaf for the walk).
+    let mut walk = Walk {
         model,
         tree,
-        &questions,
-        &tree.start,
-        &mut reached,
-        &mut on_path,
-        diags,
-    );
+        questions: &questions,
+        reached: BTreeSet::new(),
+        reported: BTreeSet::new(),
+    };
+    if let Some(&start) = questions.get(tree.start.as_str()) {
+        walk.from(start, diags);
+        unreachable(model, tree, &walk.reached, diags);
+    }
+    // Cycles among questions no path reaches (or with no valid start) are defects too.
+    for qi in 0..tree.questions.len() {
+        if !walk.reached.contains(tree.questions[qi].id.as_str()) {
+            walk.from(qi, diags);
+        }
+    }
+}
+
+fn unreachable(model: &Model, tree: &Tree, reached: &BTreeSet<&str>, diags: &mut Diagnostics) {
     for q in &tree.questions {
         if !reached.contains(q.id.as_str()) {
             diags.push(
@@ -88,35 +92,57 @@ pub fn check(model: &Model, tree: &Tree, diags: &mut Diagnostics) {
     }
 }
 
-fn walk<'t>(
-    model: &Model,
+/// Depth-first walks over the questions, without recursion (a tree of any size cannot
+/// overflow the stack): an answer leading to a question on the current path is a cycle.
+struct Walk<'t> {
+    model: &'t Model,
     tree: &'t Tree,
-    questions: &BTreeMap<&str, usize>,
-    id: &'t str,
-    reached: &mut BTreeSet<&'t str>,
-    on_path: &mut Vec<&'t str>,
-    diags: &mut Diagnostics,
-) {
-    let Some(&qi) = questions.get(id) else {
-        reached.insert(id);
-        return;
-    };
-    if on_path.contains(&id) {
-        return;
-    }
-    let first_visit = reached.insert(id);
-    on_path.push(id);
-    let q = &tree.questions[qi];
-    for (i, a) in q.answers.iter().enumerate() {
-        if on_path.contains(&a.next.as_str()) {
-            let path = on_path.join(" → ");
-            diags.push(
-                Diagnostic::error(model.span(&q.origin, &format!("answers.{i}.next")), format!("this answer loops back to `{}` ({path} → {})", a.next, a.next))
-                    .hint("a decision tree must always move forward: point `next` at a later question or an outcome"),
-            );
-        } else if first_visit {
-            walk(model, tree, questions, &a.next, reached, on_path, diags);
+    questions: &'t BTreeMap<&'t str, usize>,
+    reached: BTreeSet<&'t str>,
+    /// (question, answer) pairs already reported as loops.
+    reported: BTreeSet<(usize, usize)>,
+}
+
+impl<'t> Walk<'t> {
+    fn from(&mut self, start: usize, diags: &mut Diagnostics) {
+        let tree = self.tree;
+        self.reached.insert(&tree.questions[start].id);
+        // The current path: (question, index of the next answer to follow).
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        let mut on_path: BTreeSet<usize> = BTreeSet::from([start]);
+        while let Some(top) = stack.last_mut() {
+            let (qi, ai) = *top;
+            let q = &tree.questions[qi];
+            let Some(answer) = q.answers.get(ai) else {
+                on_path.remove(&qi);
+                stack.pop();
+                continue;
+            };
+            top.1 += 1;
+            let next = answer.next.as_str();
+            match self.questions.get(next) {
+                Some(&nq) if on_path.contains(&nq) => {
+                    if self.reported.insert((qi, ai)) {
+                        let path: Vec<&str> = stack
+                            .iter()
+                            .map(|&(i, _)| tree.questions[i].id.as_str())
+                            .collect();
+                        diags.push(
+                            Diagnostic::error(self.model.span(&q.origin, &format!("answers.{ai}.next")), format!("this answer loops back to `{next}` ({} → {next})", path.join(" → ")))
+                                .hint("a decision tree must always move forward: point `next` at a later question or an outcome"),
+                        );
+                    }
+                }
+                Some(&nq) => {
+                    if self.reached.insert(&tree.questions[nq].id) {
+                        stack.push((nq, 0));
+                        on_path.insert(nq);
+                    }
+                }
+                None => {
+                    self.reached.insert(next);
+                }
+            }
         }
     }
-    on_path.pop();
 }

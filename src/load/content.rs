@@ -14,9 +14,12 @@ use crate::model::{Origin, Page, Section};
 /// All pages and sections. Sections are sorted by URL; each lists its pages by weight, title.
 pub fn load_all(root: &Path, files: &Files, diags: &mut Diagnostics) -> (Vec<Section>, Vec<Page>) {
     let dir = root.join("content");
+    // Symlinks are followed where `files.access` allows (fs::scan reports the others, and loops).
     let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
+        .filter_entry(|e| !e.path_is_symlink() || files.access.allows(e.path()))
         .flatten()
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
         .map(|e| e.into_path())
@@ -132,6 +135,8 @@ fn load_page(root: &Path, content: &Path, path: &Path, files: &Files) -> Result<
         body_line,
         headings: analysis.headings,
         links: analysis.links,
+        urls: analysis.urls,
+        attrs: analysis.attrs,
         has_code: analysis.has_code,
         origin: Origin {
             file: files.add(spans),
@@ -144,7 +149,11 @@ fn load_page(root: &Path, content: &Path, path: &Path, files: &Files) -> Result<
 /// Load one page again, for a preview server that saw only this file change: the page and
 /// the positions of its front matter (to replace the file's entry in `Model::files`).
 pub fn load_one(root: &Path, path: &Path) -> Result<(Page, yaml::SpanMap), Diagnostic> {
-    let files = Files::default();
+    let allow = super::load_config(root).is_ok_and(|(c, _)| c.allow_outside_symlinks);
+    let files = Files::new(super::fs::Access::new(root, allow));
+    if let Some(d) = files.access.refuse(path) {
+        return Err(d);
+    }
     let page = load_page(root, &root.join("content"), path, &files)?;
     let spans = files
         .into_vec()

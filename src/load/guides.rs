@@ -31,7 +31,7 @@ pub fn load_all(root: &Path, files: &Files, diags: &mut Diagnostics) -> Vec<Plat
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.is_dir())
+        .filter(|p| p.is_dir() && files.access.allows(p))
         .collect();
     dirs.sort();
     dirs.iter()
@@ -70,7 +70,7 @@ fn optional<T: DeserializeOwned>(
     diags: &mut Diagnostics,
 ) -> Option<(T, Origin)> {
     let path = dir.join(name);
-    path.is_file()
+    (path.is_file() && files.access.allows(&path))
         .then(|| read(root, &path, files, diags))
         .flatten()
 }
@@ -99,6 +99,9 @@ fn load_platform(
         }
     }
     let meta_path = dir.join("platform.yaml");
+    if !files.access.allows(&meta_path) {
+        return None;
+    }
     if !meta_path.is_file() {
         let rel = super::rel_name(root, &meta_path);
         diags.push(
@@ -129,7 +132,7 @@ fn load_platform(
     let checklists = optional::<ChecklistsFile>(root, dir, "checklists.yaml", files, diags)
         .map(|(f, o)| with_origins(f.checklists, &o.child("checklists"), |m, o| m.origin = o))
         .unwrap_or_default();
-    let mut flows: Vec<Flow> = files_with_ext(&dir.join("flows"), "yaml")
+    let mut flows: Vec<Flow> = files_with_ext(&dir.join("flows"), "yaml", &files.access)
         .iter()
         .filter_map(|p| read::<Flow>(root, p, files, diags))
         .map(|(mut f, o)| {
@@ -141,7 +144,7 @@ fn load_platform(
         })
         .collect();
     flows.sort_by(|a, b| (a.weight, &a.id).cmp(&(b.weight, &b.id)));
-    let trees: Vec<Tree> = files_with_ext(&dir.join("trees"), "yaml")
+    let trees: Vec<Tree> = files_with_ext(&dir.join("trees"), "yaml", &files.access)
         .iter()
         .filter_map(|p| read::<Tree>(root, p, files, diags))
         .map(|(mut t, o)| {

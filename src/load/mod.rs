@@ -6,6 +6,7 @@
 //! (that is `check`), and nothing is rendered.
 
 pub mod content;
+pub mod fs;
 pub mod guides;
 pub mod markdown;
 pub mod yaml;
@@ -16,13 +17,20 @@ use std::sync::{Arc, Mutex};
 use crate::diag::{Diagnostic, Diagnostics, Failed, Span};
 use crate::model::{Config, Model};
 
-/// Registry of the files read, so every item can point back to its file.
-#[derive(Default)]
+/// Registry of the files read, so every item can point back to its file, and what may be read.
 pub struct Files {
     spans: Mutex<Vec<yaml::SpanMap>>,
+    pub access: fs::Access,
 }
 
 impl Files {
+    pub fn new(access: fs::Access) -> Self {
+        Files {
+            spans: Mutex::default(),
+            access,
+        }
+    }
+
     /// Register the positions of one file's YAML and get its id.
     pub fn add(&self, spans: yaml::SpanMap) -> usize {
         let mut v = self.spans.lock().expect("files lock");
@@ -75,14 +83,20 @@ pub fn rel_name(root: &Path, path: &Path) -> Arc<str> {
 /// Load a whole site. Errors of every file are returned together.
 pub fn load(root: &Path) -> Result<(Model, Diagnostics), Failed> {
     let mut diags = Diagnostics::default();
-    let files = Files::default();
-    let config = match load_config(root, &files) {
-        Ok(c) => Some(c),
+    let (config, config_spans) = match load_config(root) {
+        Ok((c, spans)) => (Some(c), Some(spans)),
         Err(d) => {
             diags.push(d);
-            None
+            (None, None)
         }
     };
+    let allow = config.as_ref().is_some_and(|c| c.allow_outside_symlinks);
+    let files = Files::new(fs::Access::new(root, allow));
+    if let Some(spans) = config_spans {
+        // site.yaml is file 0: `Origin::default()` points into it.
+        files.add(spans);
+    }
+    diags.extend(fs::scan(&files.access));
     let platforms = guides::load_all(root, &files, &mut diags);
     let (sections, pages) = content::load_all(root, &files, &mut diags);
     match config {
@@ -100,7 +114,8 @@ pub fn load(root: &Path) -> Result<(Model, Diagnostics), Failed> {
     }
 }
 
-fn load_config(root: &Path, files: &Files) -> Result<Config, Diagnostic> {
+/// `site.yaml` and the positions of its values.
+pub fn load_config(root: &Path) -> Result<(Config, yaml::SpanMap), Diagnostic> {
     let path = root.join("site.yaml");
     if !path.is_file() {
         let rel: Arc<str> = Arc::from("site.yaml");
@@ -113,19 +128,20 @@ fn load_config(root: &Path, files: &Files) -> Result<Config, Diagnostic> {
         ));
     }
     let (rel, text) = read_text(root, &path)?;
-    let (config, spans): (Config, _) = yaml::parse(&rel, &text, 0)?;
-    files.add(spans);
-    Ok(config)
+    yaml::parse(&rel, &text, 0)
 }
 
-/// The files in `dir` with extension `ext`, sorted by name.
-pub fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
+/// The files in `dir` with extension `ext` that `access` allows, sorted by name.
+pub fn files_with_ext(dir: &Path, ext: &str, access: &fs::Access) -> Vec<PathBuf> {
+    if !access.allows(dir) {
+        return Vec::new();
+    }
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == ext))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == ext) && access.allows(p))
         .collect();
     out.sort();
     out

@@ -113,12 +113,56 @@ pub fn parse<T: DeserializeOwned>(
     let source = if text.trim().is_empty() { "{}" } else { text };
     match serde_yaml::from_str::<T>(source) {
         Ok(v) => Ok((v, spans)),
-        Err(e) => Err(serde_error(file, text, &e, line_offset)),
+        Err(e) => Err(inside(
+            serde_error(file, text, &e, line_offset),
+            text,
+            line_offset,
+        )),
     }
+}
+
+/// A parser's place for "the end of the text" may be a line after the last one: put it at the
+/// end of the last line, so an editor can go there.
+fn inside(mut d: Diagnostic, text: &str, line_offset: usize) -> Diagnostic {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let first = line_offset as u32 + 1;
+    let last = line_offset as u32 + lines.len() as u32;
+    if d.span.line > last {
+        d.span.line = last;
+        d.span.col = u32::MAX;
+    }
+    let line = lines[(d.span.line.max(first) - first) as usize];
+    let width = line.trim_end_matches('\r').chars().count() as u32 + 1;
+    d.span.col = d.span.col.clamp(1, width);
+    d
+}
+
+/// A character YAML forbids: C0 controls other than tab, line feed and carriage return, DEL,
+/// C1 controls other than NEL, and the non-characters U+FFFE and U+FFFF.
+fn forbidden(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{84}' | '\u{86}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// The first forbidden character, at its own line and column (serde_yaml says 1:1).
+fn control_character(file: &Arc<str>, text: &str, line_offset: usize) -> Option<Diagnostic> {
+    let (at, c) = text.char_indices().find(|&(_, c)| forbidden(c))?;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1 + line_offset;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Some(
+        Diagnostic::error(
+            Span::new(file, line, col),
+            format!("an invisible control character (U+{:04X}) in the text", c as u32),
+        )
+        .hint("delete this invisible character (it often comes with text pasted from a chat or an office document); if your editor does not show it, delete and retype the character after it"),
+    )
 }
 
 /// The event pass: positions by path, and the problems serde_yaml does not report well.
 pub fn scan(file: &Arc<str>, text: &str, line_offset: usize) -> Result<SpanMap, Diagnostic> {
+    if let Some(d) = control_character(file, text, line_offset) {
+        return Err(d);
+    }
     let mut s = Scan {
         file,
         line_offset,
@@ -130,10 +174,12 @@ pub fn scan(file: &Arc<str>, text: &str, line_offset: usize) -> Result<SpanMap, 
     loop {
         let (event, mark) = parser.next_token().map_err(|e| {
             let m = e.marker();
-            if e.info().contains("recursion limit") {
-                return too_deep(s.span(m));
-            }
-            Diagnostic::error(s.span(m), format!("YAML syntax: {}", e.info())).hint(SYNTAX_HINT)
+            let d = if e.info().contains("recursion limit") {
+                too_deep(s.span(m))
+            } else {
+                Diagnostic::error(s.span(m), format!("YAML syntax: {}", e.info())).hint(SYNTAX_HINT)
+            };
+            inside(d, text, line_offset)
         })?;
         match event {
             Event::StreamEnd => break,
@@ -305,6 +351,18 @@ mod tests {
         let d = parse::<Doc>(&file(), "title: a\n  items: - [\n", 1).unwrap_err();
         assert_eq!(d.span.line, 3);
         assert!(d.message.starts_with("YAML syntax"), "{}", d.message);
+    }
+
+    #[test]
+    fn control_characters_are_located() {
+        let d = parse::<Doc>(&file(), "title: a\nitems:\n  - id: 说\u{7}明\n", 1).unwrap_err();
+        assert_eq!(d.span.to_string(), "guides/x/faq.yaml:4:10");
+        assert_eq!(
+            d.message,
+            "an invisible control character (U+0007) in the text"
+        );
+        let ok = parse::<Doc>(&file(), "title: \"a\tb\"\r\nitems: []\r\n", 0);
+        assert!(ok.is_ok(), "tab and CRLF are allowed");
     }
 
     #[test]

@@ -42,6 +42,15 @@ pub struct Link {
     pub col: u32,
 }
 
+/// A heading attribute other than `#id` and `.class` (`onfocus=alert(1)`), refused by `check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attr {
+    /// The attributes as written, `autofocus onfocus=alert(1)`.
+    pub text: String,
+    pub line: u32,
+    pub col: u32,
+}
+
 /// A page: `content/a/b.md`, published at `a/b/`.
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -55,6 +64,10 @@ pub struct Page {
     pub body_line: u32,
     pub headings: Vec<Heading>,
     pub links: Vec<Link>,
+    /// Every other link and image target (`https://…`, `images/a.png`), for the URL policy.
+    pub urls: Vec<Link>,
+    /// Heading attributes that are not `{#id .class}`.
+    pub attrs: Vec<Attr>,
     pub has_code: bool,
     pub origin: Origin,
 }

@@ -2,7 +2,7 @@
 //! file), `@id` (any guide item, `@flow-id/step-id` for a step) and `#anchor` (same page).
 //! `check` reports what does not resolve; `render` writes what does.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::index::Index;
 use super::{Model, Page};
@@ -37,9 +37,17 @@ impl LinkError {
     }
 }
 
-/// What a link can point at: the content pages by file, and the ids.
+/// The anchor ids of one page, for lookups in constant time.
+pub type Anchors<'a> = HashSet<&'a str>;
+
+/// The anchors of `ids`, as a set.
+pub fn anchors<'a>(ids: impl IntoIterator<Item = &'a String>) -> Anchors<'a> {
+    ids.into_iter().map(String::as_str).collect()
+}
+
+/// What a link can point at: the content pages by file (with their anchors), and the ids.
 pub struct Resolver<'a> {
-    pages: HashMap<&'a str, &'a Page>,
+    pages: HashMap<&'a str, (&'a Page, Anchors<'a>)>,
     index: &'a Index,
 }
 
@@ -49,14 +57,20 @@ impl<'a> Resolver<'a> {
             .pages
             .iter()
             .chain(model.sections.iter().map(|s| &s.page))
-            .map(|p| (p.rel.as_str(), p))
+            .map(|p| {
+                (
+                    p.rel.as_str(),
+                    (p, anchors(p.headings.iter().map(|h| &h.id))),
+                )
+            })
             .collect();
         Resolver { pages, index }
     }
 
     /// Resolve `dest` written in the file `from_rel` (a path under content/; "" for guide files,
     /// whose .md links are relative to content/). `own` is the page's anchors, for `#x` links.
-    pub fn resolve(&self, from_rel: &str, dest: &str, own: &[String]) -> Resolved {
+    /// Constant time per link (hash lookups), so a page's links cost O(links).
+    pub fn resolve(&self, from_rel: &str, dest: &str, own: &Anchors) -> Resolved {
         if let Some(id) = dest.strip_prefix('@') {
             return self
                 .index
@@ -65,7 +79,7 @@ impl<'a> Resolver<'a> {
                 .ok_or_else(|| LinkError::NoId(id.to_string()));
         }
         if let Some(anchor) = dest.strip_prefix('#') {
-            if own.iter().any(|a| a == anchor) {
+            if own.contains(anchor) {
                 return Ok(dest.to_string());
             }
             return Err(LinkError::NoAnchor {
@@ -79,13 +93,13 @@ impl<'a> Resolver<'a> {
         };
         let dir = from_rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
         let target = normalize(dir, path).ok_or_else(|| LinkError::NoPage(dest.to_string()))?;
-        let page = self
+        let (page, ids) = self
             .pages
             .get(target.as_str())
             .ok_or(LinkError::NoPage(target.clone()))?;
         match anchor {
             None | Some("") => Ok(page.url.clone()),
-            Some(a) if page.headings.iter().any(|h| h.id == a) => Ok(format!("{}#{a}", page.url)),
+            Some(a) if ids.contains(a) => Ok(format!("{}#{a}", page.url)),
             Some(a) => Err(LinkError::NoAnchor {
                 page: target,
                 anchor: a.to_string(),

@@ -8,6 +8,7 @@ pub mod content;
 pub mod guide;
 pub mod index;
 pub mod links;
+pub mod policy;
 pub mod schema;
 pub mod source;
 pub mod spans;
@@ -23,7 +24,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::diag::Span;
 use spans::SpanMap;
 
-pub use content::{Heading, Link, Page, Section};
+pub use content::{Attr, Heading, Link, Page, Section};
 pub use guide::{Faq, Flow, Material, Platform, Rule, Source, Step, Term, Tree};
 
 /// A file the model was read from, and where its values are.
@@ -92,6 +93,12 @@ pub struct Config {
     pub stale_after_days: u32,
     #[serde(default)]
     pub popular: Vec<String>,
+    /// Pass raw HTML in Markdown through as written instead of cleaning it (docs/security.md).
+    #[serde(default)]
+    pub trusted_html: bool,
+    /// Follow symlinks in the source folders that lead outside the site (docs/security.md).
+    #[serde(default)]
+    pub allow_outside_symlinks: bool,
 }
 
 fn default_language() -> String {

@@ -130,6 +130,7 @@ fn page(
         from_rel: &p.rel,
         heading_ids: &ids,
         skip_term: None,
+        trusted_html: r.model.config.trusted_html,
     };
     let content_html = markdown::render(&p.body, &ctx, &mut BTreeSet::new());
     let (pages, subsections) = match own {

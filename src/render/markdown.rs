@@ -1,6 +1,9 @@
 //! Markdown to HTML for one page: internal links rewritten (relative to the page), glossary
-//! terms linked where they first appear, fenced code highlighted with syntect, raw HTML and
-//! `javascript:`/`data:` links neutralised. Content text never passes through tera.
+//! terms linked where they first appear, fenced code highlighted with syntect. The site's
+//! policy ([`crate::model::policy`]) holds here too, whatever `check` let through: a refused
+//! URL is never written, heading attributes other than `{#id .class}` are dropped, and raw
+//! HTML is cleaned by ammonia unless the site says `trusted_html: true`. Content text never
+//! passes through tera.
 
 use std::collections::BTreeSet;
 
@@ -11,7 +14,8 @@ use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
 use crate::load::markdown::{is_internal, options};
-use crate::model::links::Resolver;
+use crate::model::links::{anchors, Anchors, Resolver};
+use crate::model::policy::{check_url, sanitize_html};
 
 /// Glossary terms to link: patterns (terms and aliases) and the URL of each.
 pub struct Glossary {
@@ -48,6 +52,8 @@ pub struct Ctx<'a> {
     pub heading_ids: &'a [String],
     /// Do not link this term (on its own definition).
     pub skip_term: Option<&'a str>,
+    /// `site.yaml` `trusted_html`: raw HTML is written as it is instead of cleaned.
+    pub trusted_html: bool,
 }
 
 pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
@@ -56,6 +62,8 @@ pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
     let mut in_heading = false;
     let mut heading_no = 0usize;
     let mut code: Option<(String, String)> = None;
+    let mut raw_html = false;
+    let own = anchors(ctx.heading_ids);
     for event in pulldown_cmark::Parser::new_ext(text, options()) {
         match event {
             Event::Start(Tag::Link {
@@ -65,7 +73,7 @@ pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
                 id,
             }) => {
                 in_link += 1;
-                let dest = rewrite_link(&dest_url, ctx);
+                let dest = rewrite_link(&dest_url, ctx, &own);
                 events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url: dest.into(),
@@ -83,10 +91,14 @@ pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
                 title,
                 id,
             }) => {
-                let dest = safe_url(&dest_url).unwrap_or_default();
+                let dest = if check_url(&dest_url).is_ok() {
+                    dest_url
+                } else {
+                    CowStr::from("")
+                };
                 events.push(Event::Start(Tag::Image {
                     link_type,
-                    dest_url: dest.into(),
+                    dest_url: dest,
                     title,
                     id,
                 }));
@@ -95,7 +107,7 @@ pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
                 level,
                 id,
                 classes,
-                attrs,
+                attrs: _,
             }) => {
                 in_heading = true;
                 let id = ctx
@@ -106,11 +118,12 @@ pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
                     .unwrap_or_else(|| CowStr::from(String::new()));
                 heading_no += 1;
                 let id = (!id.is_empty()).then_some(id);
+                // `check` refuses other attributes; they are never written.
                 events.push(Event::Start(Tag::Heading {
                     level,
                     id,
                     classes,
-                    attrs,
+                    attrs: Vec::new(),
                 }));
             }
             Event::End(TagEnd::Heading(_)) => {
@@ -139,40 +152,36 @@ pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
             Event::Text(t) if in_link == 0 && !in_heading => {
                 link_terms(&t, ctx, linked, &mut events)
             }
-            // Raw HTML in sources is shown as text, never passed through.
-            Event::Html(h) | Event::InlineHtml(h) => events.push(Event::Text(h)),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                raw_html = true;
+                events.push(event);
+            }
             e => events.push(e),
         }
     }
     let mut out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
+    if raw_html && !ctx.trusted_html {
+        // The whole fragment, so tags opened and closed in different events stay paired.
+        out = sanitize_html(&out);
+    }
     out
 }
 
-/// Internal links become page-relative URLs; unsafe schemes become `#`.
-fn rewrite_link(dest: &str, ctx: &Ctx) -> String {
+/// Internal links become page-relative URLs; a URL the policy refuses becomes `#`.
+fn rewrite_link(dest: &str, ctx: &Ctx, own: &Anchors) -> String {
     if is_internal(dest) {
-        return match ctx.resolver.resolve(ctx.from_rel, dest, ctx.heading_ids) {
+        return match ctx.resolver.resolve(ctx.from_rel, dest, own) {
             Ok(url) if url.starts_with('#') => url,
             Ok(url) => format!("{}{url}", ctx.root),
             // check reported it; a build never gets here with a broken link.
             Err(_) => "#".to_string(),
         };
     }
-    safe_url(dest).unwrap_or_else(|| "#".to_string())
-}
-
-/// None for `javascript:`, `data:`, `vbscript:` (ignoring case, spaces and control chars).
-pub fn safe_url(dest: &str) -> Option<String> {
-    let folded: String = dest
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let bad = ["javascript:", "data:", "vbscript:"]
-        .iter()
-        .any(|s| folded.starts_with(s));
-    (!bad).then(|| dest.to_string())
+    match check_url(dest) {
+        Ok(()) => dest.to_string(),
+        Err(_) => "#".to_string(),
+    }
 }
 
 fn link_terms<'e>(

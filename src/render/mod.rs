@@ -241,6 +241,7 @@ impl<'a> Renderer<'a> {
             from_rel: "",
             heading_ids: &ids,
             skip_term,
+            trusted_html: self.model.config.trusted_html,
         };
         markdown::render(text, &ctx, linked)
     }

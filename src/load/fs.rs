@@ -1,0 +1,183 @@
+//! File access stays inside the site.
+//!
+//! A symlink in `content/`, `guides/`, `templates/`, `themes/` or `static/` that leads
+//! outside the site folder is a located error, unless `site.yaml` says
+//! `allow_outside_symlinks: true`; a link that loops is always an error, a broken one a
+//! warning. [`scan`] walks the five folders before anything is loaded and reports every such
+//! link; the loaders ask [`Access::refuse`] before they read or walk into a path, so a file
+//! outside the site is never read and its text never shown. Only `std::fs` is used; the one
+//! platform difference, the error number of a loop, is in [`is_loop`].
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Diagnostics, Span};
+
+/// The folders of a site that hold sources, templates and files to publish.
+pub const SOURCE_DIRS: [&str; 5] = ["content", "guides", "templates", "themes", "static"];
+
+const OUTSIDE_HINT: &str = "copy what you need into the site folder, or, if this folder is \
+     meant to be shared between sites, set `allow_outside_symlinks: true` in site.yaml (docs/security.md)";
+const LOOP_HINT: &str =
+    "remove this link, or point it at a folder that does not contain it (docs/security.md)";
+
+/// What may be read: the site folder (as the file system resolves it) and, when allowed,
+/// whatever symlinks in it lead to.
+pub struct Access {
+    /// The site folder as given (for names in messages).
+    site: PathBuf,
+    /// The site folder with every symlink resolved.
+    real: PathBuf,
+    allow_outside: bool,
+}
+
+impl Access {
+    pub fn new(site: &Path, allow_outside: bool) -> Self {
+        Access {
+            site: site.to_path_buf(),
+            real: std::fs::canonicalize(site).unwrap_or_else(|_| site.to_path_buf()),
+            allow_outside,
+        }
+    }
+
+    fn name(&self, path: &Path) -> std::sync::Arc<str> {
+        super::rel_name(&self.site, path)
+    }
+
+    /// The problem with the symlink at `link`, if any: it loops, or it leads outside.
+    fn link_problem(&self, link: &Path) -> Option<Diagnostic> {
+        let rel = self.name(link);
+        let target = std::fs::read_link(link)
+            .map(|t| t.display().to_string())
+            .unwrap_or_default();
+        match std::fs::canonicalize(link) {
+            Ok(real) if real.starts_with(&self.real) || self.allow_outside => None,
+            Ok(_) => Some(
+                Diagnostic::error(
+                    Span::file(&rel),
+                    format!("`{rel}` is a symlink to `{target}`, outside the site"),
+                )
+                .hint(OUTSIDE_HINT),
+            ),
+            Err(e) if is_loop(&e) => Some(
+                Diagnostic::error(
+                    Span::file(&rel),
+                    format!("`{rel}` is a symlink that loops (to `{target}`)"),
+                )
+                .hint(LOOP_HINT),
+            ),
+            Err(_) => Some(
+                Diagnostic::warning(
+                    Span::file(&rel),
+                    format!("`{rel}` is a broken symlink: `{target}` does not exist"),
+                )
+                .hint("remove the link or fix where it points; it is skipped"),
+            ),
+        }
+    }
+
+    /// None when `path` may be read or walked into; otherwise the problem with the first
+    /// symlink on the way from the site folder to it.
+    pub fn refuse(&self, path: &Path) -> Option<Diagnostic> {
+        let rel = path.strip_prefix(&self.site).ok()?;
+        let mut at = self.site.clone();
+        for part in rel.components() {
+            at.push(part);
+            let is_link = std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink());
+            if is_link {
+                if let Some(d) = self.link_problem(&at) {
+                    return Some(d);
+                }
+            }
+        }
+        None
+    }
+
+    pub fn allows(&self, path: &Path) -> bool {
+        self.refuse(path).is_none()
+    }
+}
+
+/// ELOOP ("too many levels of symbolic links"), by the number each platform gives it.
+fn is_loop(e: &std::io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    const ELOOP: Option<i32> = Some(40);
+    #[cfg(all(unix, not(target_os = "linux")))]
+    const ELOOP: Option<i32> = Some(62);
+    // ERROR_CANT_RESOLVE_FILENAME
+    #[cfg(windows)]
+    const ELOOP: Option<i32> = Some(1921);
+    #[cfg(not(any(unix, windows)))]
+    const ELOOP: Option<i32> = None;
+    e.raw_os_error().is_some_and(|n| Some(n) == ELOOP)
+}
+
+/// Every symlink problem in the site's source folders, in path order.
+pub fn scan(access: &Access) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    for dir in SOURCE_DIRS {
+        let top = access.site.join(dir);
+        if let Some(d) = access.refuse(&top) {
+            diags.push(d);
+            continue;
+        }
+        let mut ancestors = HashSet::new();
+        if let Ok(real) = std::fs::canonicalize(&top) {
+            ancestors.insert(real);
+            walk(access, &top, &mut ancestors, &mut diags);
+        }
+    }
+    diags
+}
+
+/// Depth first through `dir`; `ancestors` are the real folders on the way, so a link back to
+/// one of them is a loop.
+fn walk(access: &Access, dir: &Path, ancestors: &mut HashSet<PathBuf>, diags: &mut Diagnostics) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.file_type().is_symlink() {
+            if let Some(d) = access.link_problem(&path) {
+                diags.push(d);
+                continue;
+            }
+        }
+        let Ok(real) = std::fs::canonicalize(&path) else {
+            continue;
+        };
+        if !real.is_dir() {
+            continue;
+        }
+        if ancestors.contains(&real) {
+            let rel = access.name(&path);
+            let back = access.name(&real_to_site(access, &real));
+            diags.push(
+                Diagnostic::error(
+                    Span::file(&rel),
+                    format!("symlink loop: `{rel}` leads back to `{back}`, a folder it is in"),
+                )
+                .hint(LOOP_HINT),
+            );
+            continue;
+        }
+        ancestors.insert(real.clone());
+        walk(access, &path, ancestors, diags);
+        ancestors.remove(&real);
+    }
+}
+
+/// A real path inside the site, named from the site folder as given.
+fn real_to_site(access: &Access, real: &Path) -> PathBuf {
+    match real.strip_prefix(&access.real) {
+        Ok(rel) => access.site.join(rel),
+        Err(_) => real.to_path_buf(),
+    }
+}
