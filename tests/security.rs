@@ -216,6 +216,12 @@ fn raw_html_is_cleaned_unless_the_site_trusts_it() {
         body.contains("<a href=\"https://example.cn/\">官网</a>"),
         "{body}"
     );
+    assert_eq!(site.run(&["build", "--output", "again"]).code, 0);
+    assert_eq!(
+        snapshot(&site.path("again")),
+        snapshot(&site.path("public")),
+        "cleaned output is byte-identical from build to build"
+    );
 
     site.edit(
         "site.yaml",
