@@ -123,39 +123,45 @@ pub fn scan(access: &Access) -> Diagnostics {
         }
         let mut ancestors = HashSet::new();
         if let Ok(real) = std::fs::canonicalize(&top) {
-            ancestors.insert(real);
-            walk(access, &top, &mut ancestors, &mut diags);
+            ancestors.insert(real.clone());
+            walk(access, &top, &real, &mut ancestors, &mut diags);
         }
     }
     diags
 }
 
-/// Depth first through `dir`; `ancestors` are the real folders on the way, so a link back to
-/// one of them is a loop.
-fn walk(access: &Access, dir: &Path, ancestors: &mut HashSet<PathBuf>, diags: &mut Diagnostics) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+/// Depth first through `dir` (whose real path is `real_dir`); `ancestors` are the real
+/// folders on the way, so a link back to one of them is a loop. Only links are resolved:
+/// a plain file costs one `lstat`.
+fn walk(
+    access: &Access,
+    dir: &Path,
+    real_dir: &Path,
+    ancestors: &mut HashSet<PathBuf>,
+    diags: &mut Diagnostics,
+) {
+    let mut entries: Vec<(PathBuf, std::fs::FileType)> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
-        .map(|e| e.path())
+        .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
         .collect();
-    entries.sort();
-    for path in entries {
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
-            continue;
-        };
-        if meta.file_type().is_symlink() {
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in entries {
+        let real = if kind.is_symlink() {
             if let Some(d) = access.link_problem(&path) {
                 diags.push(d);
                 continue;
             }
-        }
-        let Ok(real) = std::fs::canonicalize(&path) else {
+            match std::fs::canonicalize(&path) {
+                Ok(real) if real.is_dir() => real,
+                _ => continue,
+            }
+        } else if kind.is_dir() {
+            real_dir.join(path.file_name().unwrap_or_default())
+        } else {
             continue;
         };
-        if !real.is_dir() {
-            continue;
-        }
         if ancestors.contains(&real) {
             let rel = access.name(&path);
             let back = access.name(&real_to_site(access, &real));
@@ -169,7 +175,7 @@ fn walk(access: &Access, dir: &Path, ancestors: &mut HashSet<PathBuf>, diags: &m
             continue;
         }
         ancestors.insert(real.clone());
-        walk(access, &path, ancestors, diags);
+        walk(access, &path, &real, ancestors, diags);
         ancestors.remove(&real);
     }
 }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use yaml_rust2::parser::{Event, Parser};
-use yaml_rust2::scanner::Marker;
+use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use crate::diag::{Diagnostic, Span};
 pub use crate::model::spans::SpanMap;
@@ -62,7 +62,13 @@ impl Scan<'_> {
     }
 
     /// A node starts. Returns its path, or None when it is a mapping key (already recorded).
-    fn node(&mut self, m: &Marker, key_text: Option<&str>) -> Result<Option<String>, Diagnostic> {
+    /// `quoted`: a quoted scalar, whose text starts one column after its mark.
+    fn node(
+        &mut self,
+        m: &Marker,
+        key_text: Option<&str>,
+        quoted: bool,
+    ) -> Result<Option<String>, Diagnostic> {
         let pos = self.pos(m);
         let span = self.span(m);
         let path = match self.stack.last_mut() {
@@ -98,7 +104,9 @@ impl Scan<'_> {
                 }
             },
         };
-        self.spans.insert(path.clone(), pos);
+        // A Markdown value's positions count from its first character, inside the quote.
+        self.spans
+            .insert(path.clone(), (pos.0, pos.1 + u32::from(quoted)));
         Ok(Some(path))
     }
 }
@@ -194,15 +202,19 @@ pub fn scan(file: &Arc<str>, text: &str, line_offset: usize) -> Result<SpanMap, 
                 return Err(Diagnostic::error(s.span(&mark), "YAML alias (`*name`)")
                     .hint("guidepost does not use YAML anchors and aliases: write the value out"));
             }
-            Event::Scalar(value, ..) => {
-                s.node(&mark, Some(&value))?;
+            Event::Scalar(value, style, ..) => {
+                let quoted = matches!(
+                    style,
+                    TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted
+                );
+                s.node(&mark, Some(&value), quoted)?;
             }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 if s.stack.len() >= MAX_DEPTH {
                     return Err(too_deep(s.span(&mark)));
                 }
                 let is_map = matches!(event, Event::MappingStart(..));
-                let path = s.node(&mark, None)?.unwrap_or_default();
+                let path = s.node(&mark, None, false)?.unwrap_or_default();
                 s.stack.push(if is_map {
                     Frame::Map {
                         path,
