@@ -112,18 +112,18 @@ fn yaml_url_fields_pass_the_same_policy() {
     site.write(
         tree,
         &format!(
-            "{}source:\n  title: 来源\n  url: data:text/html,x\n",
+            "{}source:\n  title: 来源\n  kind: official\n  url: data:text/html,x\n",
             site.read(tree)
         ),
     );
     site.edit(
         "guides/demo/flows/apply.yaml",
         "summary: |",
-        "source:\n  title: 来源\n  url: file:///etc/passwd\nsummary: |",
+        "source:\n  title: 来源\n  kind: official\n  url: file:///etc/passwd\nsummary: |",
     );
     let expected = [
         url_error(
-            "guides/demo/flows/apply.yaml:5:8",
+            "guides/demo/flows/apply.yaml:6:8",
             "file:///etc/passwd",
             "file",
         ),
@@ -138,12 +138,12 @@ fn yaml_url_fields_pass_the_same_policy() {
             "javascript",
         ),
         url_error(
-            "guides/demo/platform.yaml:10:8",
+            "guides/demo/platform.yaml:11:8",
             "vbscript:msgbox(2)",
             "vbscript",
         ),
         url_error(
-            "guides/demo/trees/which.yaml:22:8",
+            "guides/demo/trees/which.yaml:23:8",
             "data:text/html,x",
             "data",
         ),
