@@ -25,6 +25,11 @@ const BOX_INSET: f32 = 5.0;
 const ROW_GAP: f32 = 26.0;
 const PAD_X: f32 = 7.0;
 const PAD_Y: f32 = 7.0;
+/// The step number sits in a badge on the box's top-left corner; the text starts below it.
+const BADGE_R: f32 = 10.0;
+const PAD_TOP: f32 = 12.0;
+/// How far the badge reaches left of the box (into the lane's inset).
+const BADGE_INSET: f32 = 7.0;
 const ROLE_FONT: f32 = 14.0;
 const ROLE_LEAD: f32 = 19.0;
 
@@ -72,10 +77,10 @@ pub fn layout(flow: &Flow) -> Swimlane {
     let head_h = head_lines as f32 * ROLE_LEAD + 18.0;
     let mut y = head_h + ROW_GAP / 2.0;
     let mut boxes = Vec::with_capacity(flow.steps.len());
-    for (i, step) in flow.steps.iter().enumerate() {
+    for step in &flow.steps {
         let lane = roles.iter().position(|r| *r == step.role).unwrap_or(0);
-        let lines = wrap_balanced(&format!("{}. {}", i + 1, step.title), text_em);
-        let h = lines.len() as f32 * lead + 2.0 * PAD_Y;
+        let lines = wrap_balanced(&step.title, text_em);
+        let h = lines.len() as f32 * lead + PAD_TOP + PAD_Y;
         boxes.push(StepBox {
             lane,
             x: lane as f32 * lane_w + BOX_INSET,
@@ -156,7 +161,7 @@ pub fn swimlane(flow: &Flow) -> String {
             "<path class=\"edge\" d=\"{path}\" marker-end=\"url(#arrow-{id})\"/>"
         );
     }
-    for (b, step) in l.boxes.iter().zip(&flow.steps) {
+    for (i, (b, step)) in l.boxes.iter().zip(&flow.steps).enumerate() {
         let _ = write!(
             s,
             "<a href=\"#{}\" class=\"sl-step\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\"/>",
@@ -166,16 +171,111 @@ pub fn swimlane(flow: &Flow) -> String {
             b.w,
             b.h
         );
-        text_block(
-            &mut s,
-            l.font,
-            &b.lines,
-            b.x + b.w / 2.0,
-            b.y + b.h / 2.0,
-            l.lead,
+        let mid = b.y + PAD_TOP + b.lines.len() as f32 * l.lead / 2.0;
+        text_block(&mut s, l.font, &b.lines, b.x + b.w / 2.0, mid, l.lead);
+        let (nx, ny) = (b.x + BADGE_R - BADGE_INSET, b.y + 1.0);
+        let _ = write!(
+            s,
+            "<g class=\"sl-num\"><circle cx=\"{nx}\" cy=\"{ny}\" r=\"{BADGE_R}\"/>\
+             <text x=\"{nx}\" y=\"{ny}\" font-size=\"13\" text-anchor=\"middle\" dominant-baseline=\"central\">{}</text></g>",
+            i + 1
         );
         s.push_str("</a>");
     }
     s.push_str("</svg>");
     framed(&s, w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{layout, swimlane, text::text_em, COLUMN_PX, PAD_X};
+    use crate::model::Flow;
+
+    fn flow(roles: &[&str], steps: usize) -> Flow {
+        let mut y = String::from("id: f\ntitle: 入驻审批\nsteps:\n");
+        for i in 0..steps {
+            let role = roles[i % roles.len()];
+            let title = [
+                "提交入驻申请信息表（包含提交商务标）",
+                "广告审批",
+                "归档《小红书推广服务使用确认函》",
+            ][i % 3];
+            y.push_str(&format!(
+                "  - {{ id: s{i}, title: \"{title}\", role: {role}, system: CRM }}\n"
+            ));
+        }
+        serde_yaml::from_str(&y).expect("test flow")
+    }
+
+    const EIGHT: [&str; 8] = [
+        "代理商",
+        "渠道经理",
+        "渠道负责人",
+        "廉政团队",
+        "销管团队",
+        "广告审核团队",
+        "法务团队",
+        "财务团队",
+    ];
+
+    #[test]
+    fn eight_roles_fit_the_column_at_reading_size() {
+        let l = layout(&flow(&EIGHT, 17));
+        assert_eq!(l.roles.len(), 8);
+        assert!(l.width <= COLUMN_PX, "{} px wide", l.width);
+        assert!(l.font >= 13.0);
+        // Role names stay on one line, step titles wrap inside their box, whole.
+        assert!(l.roles.iter().all(|r| r.len() == 1), "{:?}", l.roles);
+        for (i, b) in l.boxes.iter().enumerate() {
+            assert_eq!(b.lane, i % 8);
+            assert!(b.x >= b.lane as f32 * l.lane_w && b.x + b.w <= (b.lane + 1) as f32 * l.lane_w);
+            for line in &b.lines {
+                assert!(
+                    text_em(line) * l.font <= b.w - 2.0 * PAD_X + 0.5,
+                    "{line} spills"
+                );
+            }
+        }
+        let titles: Vec<String> = l.boxes.iter().map(|b| b.lines.concat()).collect();
+        assert_eq!(titles[0], "提交入驻申请信息表（包含提交商务标）");
+        // Rows follow each other without overlapping, in step order.
+        for pair in l.boxes.windows(2) {
+            assert!(pair[0].y + pair[0].h < pair[1].y);
+        }
+        assert!(l
+            .boxes
+            .last()
+            .map(|b| b.y + b.h <= l.height)
+            .unwrap_or(false));
+    }
+
+    #[test]
+    fn few_roles_get_wider_lanes_and_larger_text() {
+        let l = layout(&flow(&["服务商", "快手平台"], 4));
+        assert_eq!((l.lane_w, l.font), (190.0, 14.0));
+        assert_eq!(l.width, 380.0);
+    }
+
+    #[test]
+    fn one_role_gets_no_swimlane_and_the_svg_is_one_to_one() {
+        assert_eq!(swimlane(&flow(&["商家"], 5)), "");
+        let f = flow(&EIGHT, 17);
+        let (svg, l) = (swimlane(&f), layout(&f));
+        assert!(svg.contains(&format!(
+            "viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\"",
+            w = l.width,
+            h = l.height
+        )));
+        assert!(svg.contains(&format!("style=\"--diagram-w:{}px\"", l.width + 2.0)));
+        assert_eq!(svg.matches("<a href=\"#s").count(), 17);
+        assert_eq!(
+            svg.matches("class=\"sl-life\"").count(),
+            8,
+            "a lifeline per lane"
+        );
+        assert!(
+            !svg.contains("role=\"img\"") && !svg.contains("fill=") && !svg.contains("stroke=")
+        );
+        assert!(svg.contains("<g class=\"sl-num\"><circle"));
+    }
 }

@@ -299,7 +299,7 @@ pub fn tree_map(tree: &Tree) -> String {
         let (class, font, lead, rx) = match b.kind {
             Kind::Question => ("tm-question", FONT, LEAD, 4.0),
             Kind::Outcome => ("tm-outcome", FONT, LEAD, 14.0),
-            Kind::Answer => ("tm-answer", LABEL_FONT, LABEL_LEAD, b.h / 2.0),
+            Kind::Answer => ("tm-answer", LABEL_FONT, LABEL_LEAD, (b.h / 2.0).min(12.0)),
         };
         match &b.href {
             Some(href) => {
@@ -323,3 +323,6 @@ pub fn tree_map(tree: &Tree) -> String {
     s.push_str("</svg>");
     crate::render::svg::framed(&s, w)
 }
+
+#[cfg(test)]
+mod tests;
