@@ -32,6 +32,8 @@ const PAD_TOP: f32 = 12.0;
 const BADGE_INSET: f32 = 7.0;
 const ROLE_FONT: f32 = 14.0;
 const ROLE_LEAD: f32 = 19.0;
+/// A swimlane taller than this repeats its role names at the bottom.
+const FOOT_AFTER: f32 = 900.0;
 
 /// A step box of the swimlane, placed.
 #[derive(Debug, Clone)]
@@ -49,6 +51,8 @@ pub struct StepBox {
 pub struct Swimlane {
     pub lane_w: f32,
     pub head_h: f32,
+    /// Height of the role names repeated at the bottom (0 when not repeated).
+    pub foot_h: f32,
     pub font: f32,
     pub lead: f32,
     pub roles: Vec<Vec<String>>,
@@ -91,15 +95,18 @@ pub fn layout(flow: &Flow) -> Swimlane {
         });
         y += h + ROW_GAP;
     }
+    let body_end = y - ROW_GAP / 2.0;
+    let foot_h = if body_end > FOOT_AFTER { head_h } else { 0.0 };
     Swimlane {
         lane_w,
         head_h,
+        foot_h,
         font,
         lead,
         roles: role_lines,
         boxes,
         width: roles.len() as f32 * lane_w,
-        height: y - ROW_GAP / 2.0,
+        height: body_end + foot_h,
     }
 }
 
@@ -137,15 +144,24 @@ pub fn swimlane(flow: &Flow) -> String {
         let _ = write!(
             s,
             "<rect class=\"sl-lane sl-lane-{}\" x=\"{x}\" y=\"0\" width=\"{}\" height=\"{h}\"/>\
-             <path class=\"sl-life\" d=\"M{cx} {}V{h}\"/><g class=\"sl-role\">",
+             <path class=\"sl-life\" d=\"M{cx} {}V{}\"/><g class=\"sl-role\">",
             i % 2,
             l.lane_w,
-            l.head_h
+            l.head_h,
+            h - l.foot_h
         );
         text_block(&mut s, ROLE_FONT, role, cx, l.head_h / 2.0, ROLE_LEAD);
         s.push_str("</g>");
+        if l.foot_h > 0.0 {
+            s.push_str("<g class=\"sl-role\" aria-hidden=\"true\">");
+            text_block(&mut s, ROLE_FONT, role, cx, h - l.foot_h / 2.0, ROLE_LEAD);
+            s.push_str("</g>");
+        }
     }
     let _ = write!(s, "<path class=\"sl-head\" d=\"M0 {}H{w}\"/>", l.head_h);
+    if l.foot_h > 0.0 {
+        let _ = write!(s, "<path class=\"sl-head\" d=\"M0 {}H{w}\"/>", h - l.foot_h);
+    }
     for pair in l.boxes.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let (x0, x1) = (a.x + a.w / 2.0, b.x + b.w / 2.0);
@@ -254,6 +270,7 @@ mod tests {
         let l = layout(&flow(&["服务商", "快手平台"], 4));
         assert_eq!((l.lane_w, l.font), (190.0, 14.0));
         assert_eq!(l.width, 380.0);
+        assert_eq!(l.foot_h, 0.0, "a short swimlane names its roles once");
     }
 
     #[test]

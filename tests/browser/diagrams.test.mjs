@@ -225,7 +225,7 @@ for (const scheme of SCHEMES) {
             } else {
               assert.deepEqual(m.svgs, ["diagram-svg swimlane"], `${what}: the swimlane is shown`);
               assert.equal(m.stepper, null, `${what}: the stepper is hidden next to the swimlane`);
-              assert.equal(await page.locator("svg.swimlane g.sl-role").count(), roles, `${what}: one lane per role`);
+              assert.equal(await page.locator("svg.swimlane g.sl-role:not([aria-hidden])").count(), roles, `${what}: one lane per role`);
               assertReadable(m, what, scheme);
               await shoot(page, "figure.diagram .diagram-frame", shotName(url, width, scheme));
             }
@@ -260,3 +260,43 @@ for (const scheme of SCHEMES) {
     });
   }
 }
+
+describe("between phone and desktop", () => {
+  test("a swimlane wider than the screen scrolls in its frame, says so, and every lane can be reached", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 700, height: 812 } });
+    try {
+      // The flow with the most roles.
+      let widest = null;
+      for (const url of flows) {
+        const { page } = await openPage(context, site.url(url));
+        const roles = await page.locator("p.roles .role").count();
+        if (!widest || roles > widest.roles) widest = { url, roles };
+        await page.close();
+      }
+      const { page } = await openPage(context, site.url(widest.url));
+      try {
+        const m = await measure(page);
+        const what = `/${widest.url} (${widest.roles} roles) at 700 px`;
+        assertPage(m, what);
+        assert.deepEqual(m.svgs, ["diagram-svg swimlane"], `${what}: the swimlane is shown`);
+        assert.deepEqual(m.scrollers, [{ overflows: true, hint: "← 左右滑动查看 →" }], `${what}: scrolls, with the hint`);
+        assertReadable(m, what, "light");
+        // Scrolled to the end, the last lane's name is inside the visible part of the frame.
+        const seen = await page.evaluate(() => {
+          const scroller = document.querySelector("main .diagram-scroll");
+          scroller.scrollLeft = scroller.scrollWidth;
+          const frame = scroller.getBoundingClientRect();
+          const names = [...scroller.querySelectorAll("g.sl-role:not([aria-hidden])")];
+          const last = names[names.length - 1].getBoundingClientRect();
+          return last.left >= frame.left && last.right <= frame.right;
+        });
+        assert.ok(seen, `${what}: the last lane can be scrolled into view`);
+        await shoot(page, "figure.diagram .diagram-frame", `${widest.url.replace(/\/$/, "").replace(/\//g, "_")}-700-light`);
+      } finally {
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
