@@ -90,10 +90,49 @@ pub fn wrap(text: &str, max_em: f32) -> Vec<String> {
     lines
 }
 
-/// Like [`wrap`], in as few lines, but with the lines as even as they can be (no lone
-/// character on a last line): the narrowest width that needs no more lines than `max_em`.
+/// Break after clause punctuation only, packing whole clauses into lines (a clause wider
+/// than a line is wrapped on its own); `None` for a text of one clause.
+fn wrap_clauses(text: &str, max_em: f32) -> Option<Vec<String>> {
+    let mut clauses: Vec<String> = vec![String::new()];
+    for c in text.trim().chars() {
+        clauses.last_mut().expect("a clause").push(c);
+        if "，、；：。？！".contains(c) {
+            clauses.push(String::new());
+        }
+    }
+    clauses.retain(|c| !c.is_empty());
+    if clauses.len() < 2 {
+        return None;
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut open = false; // may the last line take another clause?
+    for clause in &clauses {
+        let w = text_em(clause);
+        match lines.last_mut() {
+            Some(last) if open && text_em(last) + w <= max_em + 0.01 => last.push_str(clause),
+            _ if w <= max_em + 0.01 => {
+                lines.push(clause.clone());
+                open = true;
+            }
+            _ => {
+                lines.extend(wrap(clause, max_em));
+                open = false;
+            }
+        }
+    }
+    Some(lines)
+}
+
+/// Like [`wrap`], in as few lines, but broken after clause punctuation where that costs no
+/// extra line, and otherwise with the lines as even as they can be (no lone character on a
+/// last line): the narrowest width that needs no more lines than `max_em`.
 pub fn wrap_balanced(text: &str, max_em: f32) -> Vec<String> {
     let mut best = wrap(text, max_em);
+    if let Some(clauses) = wrap_clauses(text, max_em) {
+        if clauses.len() == best.len() {
+            return clauses;
+        }
+    }
     let mut em = max_em - 0.5;
     while em >= 1.0 {
         let lines = wrap(text, em);
@@ -167,6 +206,17 @@ mod tests {
         );
         assert_eq!(wrap_balanced("有线下实体店铺", 7.0), ["有线下实体店铺"]);
         assert_eq!(wrap_balanced("是，珠宝首饰类", 7.0), ["是，珠宝首饰类"]);
+        // A line breaks after a clause where that costs no extra line.
+        assert_eq!(
+            wrap_balanced("点击「上架」，服务在服务市场展示", 11.8),
+            ["点击「上架」，", "服务在服务市场展示"]
+        );
+        assert_eq!(
+            wrap_balanced("是，我们是受让方", 6.0),
+            ["是，", "我们是受让方"]
+        );
+        let long = "不要求；我们是贸易公司，可以提供办公场所实景图";
+        assert_eq!(wrap_balanced(long, 6.0).len(), wrap(long, 6.0).len());
     }
 
     #[test]
