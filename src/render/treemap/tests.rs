@@ -200,3 +200,38 @@ fn the_svg_is_one_to_one_linked_themed_and_deterministic() {
         map.width
     );
 }
+
+/// A start question with a leaf on one side and a wide subtree on the other, both ways.
+fn lopsided(big_first: bool) -> Tree {
+    let (a, b) = if big_first {
+        ("q-big", "o-leaf")
+    } else {
+        ("o-leaf", "q-big")
+    };
+    let mut y = format!(
+        "id: l\ntitle: 偏\nstart: q-start\nquestions:\n  - id: q-start\n    text: 你是哪一类？\n    answers:\n      - {{ label: 甲类, next: {a} }}\n      - {{ label: 乙类, next: {b} }}\n  - id: q-big\n    text: 你要申请哪个类目？\n    answers:\n"
+    );
+    for i in 0..6 {
+        y.push_str(&format!("      - {{ label: 类目{i}, next: o-{i} }}\n"));
+    }
+    y.push_str("outcomes:\n  - { id: o-leaf, title: 直接提交 }\n");
+    for i in 0..6 {
+        y.push_str(&format!("  - {{ id: o-{i}, title: 准备类目{i}的资质 }}\n"));
+    }
+    serde_yaml::from_str(&y).expect("lopsided tree")
+}
+
+#[test]
+fn the_start_question_is_drawn_in_the_left_half() {
+    for big_first in [true, false] {
+        let map = layout(&lopsided(big_first));
+        let start = &map.boxes[0];
+        assert_eq!(squash(&start.lines.concat()), "你是哪一类？");
+        assert!(
+            start.cx <= map.width / 2.0,
+            "start at {} of {} ({big_first})",
+            start.cx,
+            map.width
+        );
+    }
+}
