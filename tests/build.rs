@@ -28,7 +28,7 @@ fn builds_every_page_kind_with_pretty_urls() {
     }
     let flow = site.read("public/demo/demo-apply/index.html");
     assert!(
-        flow.contains("<svg class=\"swimlane\""),
+        flow.contains("<svg class=\"diagram-svg swimlane\""),
         "flow page has its diagram"
     );
     assert!(
@@ -43,7 +43,7 @@ fn builds_every_page_kind_with_pretty_urls() {
     // The tree's index has its map; every node is a box that links to its page.
     let tree = site.read("public/demo/demo-which/index.html");
     assert!(
-        tree.contains("<svg class=\"treemap\""),
+        tree.contains("<svg class=\"diagram-svg treemap\""),
         "tree map on the index"
     );
     for node in ["demo-q-company", "demo-o-company", "demo-o-person"] {
