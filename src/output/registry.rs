@@ -202,6 +202,14 @@ impl Site {
     }
 }
 
+impl IntoIterator for Site {
+    type Item = OutFile;
+    type IntoIter = std::vec::IntoIter<OutFile>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.files.into_iter()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,6 +21,8 @@ pub struct Asset {
     /// Output path, `assets/style.1a2b3c4d.css`.
     pub path: String,
     pub bytes: Vec<u8>,
+    /// Where it comes from (`themes/default/static/style.css`), for messages.
+    pub source: Arc<str>,
 }
 
 pub struct Theme {
@@ -46,7 +48,7 @@ pub fn load(
 ) -> Result<Theme, Diagnostics> {
     let mut diags = Diagnostics::default();
     let mut templates: BTreeMap<String, (Arc<str>, String)> = BTreeMap::new();
-    let mut statics: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut statics: BTreeMap<String, (Arc<str>, Vec<u8>)> = BTreeMap::new();
     let theme_dir = root.join("themes").join(name);
     if theme_dir.is_dir() {
         read_dir_files(
@@ -58,7 +60,7 @@ pub fn load(
         for (rel, path) in walk(&theme_dir.join("static")) {
             match std::fs::read(&path) {
                 Ok(b) => {
-                    statics.insert(rel, b);
+                    statics.insert(rel, (crate::load::rel_name(root, &path), b));
                 }
                 Err(e) => diags.push(Diagnostic::error(
                     Span::file(&crate::load::rel_name(root, &path)),
@@ -77,7 +79,12 @@ pub fn load(
         return Err(diags);
     }
     read_dir_files(root, &root.join("templates"), &mut templates, &mut diags);
-    statics.extend(extra_assets);
+    let generated: Arc<str> = Arc::from("site.yaml");
+    statics.extend(
+        extra_assets
+            .into_iter()
+            .map(|(name, bytes)| (name, (generated.clone(), bytes))),
+    );
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's default also escapes `/` as `&#x2F;`, which bloats every URL; quoted attributes
@@ -99,9 +106,16 @@ pub fn load(
     }
     let assets = statics
         .into_iter()
-        .map(|(name, bytes)| {
+        .map(|(name, (source, bytes))| {
             let path = hashed_name(&name, &bytes);
-            (name, Asset { path, bytes })
+            (
+                name,
+                Asset {
+                    path,
+                    bytes,
+                    source,
+                },
+            )
         })
         .collect();
     Ok(Theme { tera, assets })
@@ -109,7 +123,7 @@ pub fn load(
 
 fn embedded(
     templates: &mut BTreeMap<String, (Arc<str>, String)>,
-    statics: &mut BTreeMap<String, Vec<u8>>,
+    statics: &mut BTreeMap<String, (Arc<str>, Vec<u8>)>,
 ) {
     let mut stack = vec![&DEFAULT];
     while let Some(dir) = stack.pop() {
@@ -122,7 +136,8 @@ fn embedded(
                     (Arc::from(format!("themes/default/{rel}")), text),
                 );
             } else if let Some(name) = rel.strip_prefix("static/") {
-                statics.insert(name.to_string(), f.contents().to_vec());
+                let source = Arc::from(format!("themes/default/{rel}"));
+                statics.insert(name.to_string(), (source, f.contents().to_vec()));
             }
         }
         stack.extend(dir.dirs());

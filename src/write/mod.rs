@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::render::OutFile;
+use crate::output::Site;
 
 /// Marks a folder as guidepost output, so a later build may replace it.
 pub const MARKER: &str = ".guidepost-output";
@@ -111,8 +111,10 @@ pub fn guard(root: &Path, output: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// Write `files` as the new content of `output`, atomically replacing the previous build.
-pub fn write(root: &Path, output: &Path, files: &[OutFile]) -> Result<(), WriteError> {
+/// Write `site` as the new content of `output`, atomically replacing the previous build.
+/// Every path of a [`Site`] was claimed and checked to stay inside the output folder.
+pub fn write(root: &Path, output: &Path, site: &Site) -> Result<(), WriteError> {
+    let files = site.files();
     guard(root, output)?;
     let out = absolute(output);
     let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
