@@ -1,0 +1,27 @@
+//! The one OS-specific step of writing: exchanging the new output folder with the old one.
+//!
+//! Linux has `renameat2(RENAME_EXCHANGE)`, which swaps two paths in one step, so a reader of
+//! the output folder sees the whole old site or the whole new one and never no folder. Other
+//! systems have no such call: [`exchange`] answers `Ok(false)` and the caller renames the old
+//! folder aside and the new one into place (a moment without an output folder, documented in
+//! docs/format.md).
+
+use std::io;
+use std::path::Path;
+
+/// Swap the folders `a` and `b` atomically. `Ok(false)` when this OS or file system cannot.
+#[cfg(target_os = "linux")]
+pub fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        // Kernels before 3.15 (ENOSYS) and file systems without the flag (EINVAL).
+        Err(e) if e == rustix::io::Errno::NOSYS || e == rustix::io::Errno::INVAL => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn exchange(_a: &Path, _b: &Path) -> io::Result<bool> {
+    Ok(false)
+}
