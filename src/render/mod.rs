@@ -12,6 +12,7 @@ pub mod markdown;
 mod pages;
 pub mod plan;
 pub mod svg;
+mod templates;
 pub mod theme;
 mod treemap;
 mod trees;
@@ -300,8 +301,9 @@ impl<'a> Renderer<'a> {
             Diagnostic::error(Span::file(&"templates".into()), format!("view: {e}"))
         })?;
         self.theme.tera.render(template, &ctx).map_err(|e| {
-            let file: std::sync::Arc<str> = format!("templates/{template}").into();
-            Diagnostic::error(Span::file(&file), format!("rendering `{template}`: {}", theme::error_chain(&e)))
+            let text = theme::error_chain(&e);
+            let at = theme::render_error_span(&self.theme.sources, template, &text);
+            Diagnostic::error(at, format!("rendering `{template}`: {text}"))
                 .hint("a template override may use only the variables of its page's view (see the theme's templates)")
         })
     }
