@@ -151,21 +151,11 @@ pub fn write(root: &Path, output: &Path, site: &Site) -> Result<(), WriteError> 
         let p = dir.join(&f.path);
         fs::write(&p, &f.bytes).map_err(io(&p))
     })?;
-    make_readable(dir)?;
+    platform::make_readable(dir).map_err(io(dir))?;
     let staged = staging.keep();
     let swapped = swap(&staged, &out, &parent);
     drop(lock);
     swapped
-}
-
-/// The temporary folder is private (0700); a published site must be readable by a web server.
-fn make_readable(dir: &Path) -> Result<(), WriteError> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).map_err(io(dir))?;
-    }
-    Ok(())
 }
 
 /// Put `staged` in place of `out`. Where the OS can exchange two folders in one step, the

@@ -1,4 +1,5 @@
-//! The one OS-specific step of writing: exchanging the new output folder with the old one.
+//! The OS-specific steps of writing: exchanging the new output folder with the old one, and
+//! opening the staging folder to readers.
 //!
 //! Linux has `renameat2(RENAME_EXCHANGE)`, which swaps two paths in one step, so a reader of
 //! the output folder sees the whole old site or the whole new one and never no folder. Other
@@ -24,4 +25,17 @@ pub fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
 #[cfg(not(target_os = "linux"))]
 pub fn exchange(_a: &Path, _b: &Path) -> io::Result<bool> {
     Ok(false)
+}
+
+/// The staging folder is private (0700); a published site must be readable by a web server.
+#[cfg(unix)]
+pub fn make_readable(dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755))
+}
+
+/// Windows folders inherit their parent's access rules: nothing to open.
+#[cfg(not(unix))]
+pub fn make_readable(_dir: &Path) -> io::Result<()> {
+    Ok(())
 }
