@@ -130,11 +130,13 @@ fn a_static_file_cannot_replace_a_generated_one() {
     let site = Site::fixture("minimal");
     site.write("static/guide/a/index.html", "<p>copy</p>");
     site.write("static/search/t/0.js", "x");
+    site.write("static/.guidepost-output", "x");
     let run = site.check();
     assert_eq!(run.code, 1);
     assert_eq!(
         run.errors(),
         [
+            "error: static/.guidepost-output:1:1: static/.guidepost-output would be written at `.guidepost-output`, as the built-in `.guidepost-output` is",
             "error: static/guide/a/index.html:1:1: static/guide/a/index.html would be written at `guide/a/index.html`, as the page content/guide/a.md is",
             "error: static/search/t/0.js:1:1: static/search/t/0.js would be written at `search/t/0.js`, inside `search/t`, which belongs to the search index",
         ]

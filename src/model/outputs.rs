@@ -22,6 +22,8 @@ pub enum Source {
     SearchPage,
     /// The search index (`search/…`), written by the search stage.
     SearchIndex,
+    /// The file that marks a folder as guidepost's output, written by the writer.
+    Marker,
     Sitemap,
     Robots,
     Glossary,
@@ -136,6 +138,7 @@ impl Collector<'_> {
         claim(Source::SearchIndex, "search/meta.js", Role::File);
         claim(Source::Sitemap, "sitemap.xml", Role::File);
         claim(Source::Robots, "robots.txt", Role::File);
+        claim(Source::Marker, crate::output::MARKER, Role::File);
         for dir in ["search/t", "search/d"] {
             let what = "the search index".to_string();
             let mut c = Claim::file(dir, owner.clone(), what, Role::File);

@@ -7,6 +7,9 @@ pub mod registry;
 
 pub use registry::{Claim, Registry, Role, Site};
 
+/// The file that marks a folder as guidepost output, so a later build may replace it.
+pub const MARKER: &str = ".guidepost-output";
+
 /// One file of the output: its path under the output folder (`a/b/index.html`) and content.
 #[derive(Debug)]
 pub struct OutFile {

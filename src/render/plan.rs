@@ -112,7 +112,7 @@ pub fn make(r: &Renderer, source: Source) -> Option<Result<OutFile, Diagnostic>>
         Source::Home => pages::home(r),
         Source::NotFound => pages::not_found(r),
         Source::SearchPage => pages::search(r),
-        Source::SearchIndex => return None,
+        Source::SearchIndex | Source::Marker => return None,
         Source::Sitemap => pages::sitemap(r),
         Source::Robots => Ok(pages::robots(r)),
         Source::Glossary => guides::glossary(r),

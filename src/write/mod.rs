@@ -19,8 +19,7 @@ use rayon::prelude::*;
 
 use crate::output::Site;
 
-/// Marks a folder as guidepost output, so a later build may replace it.
-pub const MARKER: &str = ".guidepost-output";
+pub use crate::output::MARKER;
 const MARKER_TEXT: &str =
     "This folder is written by `guidepost build`; it is replaced on every build.\n";
 
