@@ -257,3 +257,99 @@ fn help_explains_each_command_with_an_example() {
         assert!(run.stdout.contains("--root"), "{cmd}");
     }
 }
+
+/// The names in the site folder, sorted.
+fn names(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn leftovers_of_an_interrupted_build_are_removed_by_the_next() {
+    let site = Site::fixture("minimal");
+    assert_eq!(site.build().code, 0);
+    let marker = "This folder is written by `guidepost build`; it is replaced on every build.\n";
+    // Cut short while writing, and while removing the old output.
+    site.write(".guidepost-new-a1B2c3/.guidepost-output", marker);
+    site.write(".guidepost-new-a1B2c3/demo/index.html", "<p>half");
+    site.write(".guidepost-old-x9Y8z7/.guidepost-output", marker);
+    // An empty one from long ago (a build killed right after making it).
+    std::fs::create_dir(site.path(".guidepost-new-empty0")).unwrap();
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::open(site.path(".guidepost-new-empty0"))
+        .unwrap()
+        .set_modified(long_ago)
+        .unwrap();
+    // Not guidepost's: no marker, files inside. And a build that is running now.
+    site.write(".guidepost-new-notmine/notes.txt", "mine");
+    site.write(".guidepost-new-running/.guidepost-output", marker);
+    let running =
+        std::fs::File::open(site.path(".guidepost-new-running/.guidepost-output")).unwrap();
+    running.try_lock().unwrap();
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        names(site.dir.path()),
+        [
+            ".guidepost-new-notmine",
+            ".guidepost-new-running",
+            "content",
+            "guides",
+            "public",
+            "site.yaml"
+        ]
+    );
+    assert_eq!(site.read(".guidepost-new-notmine/notes.txt"), "mine");
+    drop(running);
+    assert_eq!(site.build().code, 0);
+    assert!(!site.path(".guidepost-new-running").exists());
+}
+
+#[test]
+fn a_reader_never_sees_the_output_folder_missing() {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::Arc;
+    let site = Site::fixture("minimal");
+    assert_eq!(site.build().code, 0);
+    let page = site.path("public/index.html");
+    let done = Arc::new(AtomicBool::new(false));
+    let (looks, misses) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let reader = {
+        let (done, looks, misses) = (done.clone(), looks.clone(), misses.clone());
+        std::thread::spawn(move || {
+            while !done.load(Ordering::Relaxed) {
+                looks.fetch_add(1, Ordering::Relaxed);
+                if !page.is_file() {
+                    misses.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        })
+    };
+    for i in 0..8 {
+        // A changed page each time, so every build swaps a different output in.
+        site.edit("content/guide/a.md", "第一篇", &format!("第一篇{i}"));
+        assert_eq!(site.build().code, 0);
+    }
+    done.store(true, Ordering::Relaxed);
+    reader.join().unwrap();
+    assert!(
+        looks.load(Ordering::Relaxed) > 1000,
+        "the reader kept looking"
+    );
+    if cfg!(target_os = "linux") {
+        assert_eq!(
+            misses.load(Ordering::Relaxed),
+            0,
+            "public/index.html went missing"
+        );
+    }
+    assert_eq!(
+        names(site.dir.path()),
+        ["content", "guides", "public", "site.yaml"],
+        "no staging folder stays behind"
+    );
+}

@@ -9,7 +9,6 @@ use guidepost::model::guide::FaqFile;
 use guidepost::model::index::Index;
 use guidepost::model::links::Resolver;
 use guidepost::model::policy::{check_url, ALLOWED_SCHEMES};
-use guidepost::model::{Config, Model};
 use guidepost::render::markdown::{self, Ctx, Glossary};
 use proptest::prelude::*;
 use proptest::test_runner::{Config as RunConfig, TestRunner};
@@ -318,15 +317,9 @@ fn hostile_markdown() -> impl Strategy<Value = String> {
 
 #[test]
 fn markdown_output_never_carries_an_event_handler_or_another_scheme() {
-    let config: Config =
-        serde_yaml::from_str("title: t\nbase_url: https://site.example.cn/\n").unwrap();
-    let model = Model {
-        config,
-        platforms: Vec::new(),
-        sections: Vec::new(),
-        pages: Vec::new(),
-        files: Vec::new(),
-    };
+    // A real (small) site, so the index can place every output it claims.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+    let (model, _) = guidepost::load::load(&root).unwrap_or_else(|_| panic!("the fixture loads"));
     let (index, _) = Index::build(&model);
     let resolver = Resolver::new(&model, &index);
     let glossary = Glossary::new(vec![("术语".into(), "t".into(), "glossary/#t".into())]);

@@ -7,7 +7,9 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Diagnostic, Span};
+use crate::output::Registry;
 
+use super::outputs::{self, Output};
 use super::{Model, Origin};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -56,11 +58,16 @@ pub struct Target {
 }
 
 /// Ids of the site. Step ids are keyed `flow-id/step-id`; former FAQ ids map to their FAQ.
+/// And every page the model publishes, each claimed in `registry` once.
 #[derive(Debug, Default)]
 pub struct Index {
     pub ids: BTreeMap<String, Target>,
     /// Old FAQ id → current FAQ id.
     pub former: BTreeMap<String, String>,
+    /// The model's outputs that claimed their path (see [`outputs::collect`]).
+    pub outputs: Vec<Output>,
+    /// The claims of `outputs`; render adds the theme's assets and the copied files.
+    pub registry: Registry,
 }
 
 /// Names a platform's own pages use under `<platform>/`: no flow or tree may take them.
@@ -115,8 +122,22 @@ pub mod url {
 }
 
 impl Index {
-    /// Collect every id. A duplicate id is an error naming both places.
+    /// Collect every id and every output. A duplicate id, or a second claim of an output
+    /// path, is an error naming both places.
     pub fn build(model: &Model) -> (Index, Vec<Diagnostic>) {
+        let (mut index, mut diags) = Index::ids(model);
+        let (all, bad_slugs) = outputs::collect(model);
+        diags.extend(bad_slugs);
+        for o in all {
+            match index.registry.claim(o.claim.clone()) {
+                Ok(()) => index.outputs.push(o),
+                Err(d) => diags.push(d),
+            }
+        }
+        (index, diags)
+    }
+
+    fn ids(model: &Model) -> (Index, Vec<Diagnostic>) {
         let mut b = Builder {
             model,
             index: Index::default(),

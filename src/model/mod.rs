@@ -8,6 +8,7 @@ pub mod content;
 pub mod guide;
 pub mod index;
 pub mod links;
+pub mod outputs;
 pub mod policy;
 pub mod schema;
 pub mod source;

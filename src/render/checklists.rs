@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use super::guides::{crumb_platform, index_html, material_view, source_view, steps_using};
 use super::views::{LinkView, MaterialView, SourceView};
 use super::{OutFile, Renderer};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostic;
 use crate::model::guide::{Checklist, Outcome};
 use crate::model::index::url;
 use crate::model::{Flow, Platform, Tree};
@@ -44,26 +44,6 @@ struct ChecklistView {
     total: usize,
     groups: Vec<Group>,
     back: LinkView,
-}
-
-pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
-    let mut push = |res: Result<OutFile, Diagnostic>| match res {
-        Ok(f) => out.push(f),
-        Err(d) => diags.push(d),
-    };
-    for p in &r.model.platforms {
-        for f in p.flows.iter().filter(|f| f.has_materials()) {
-            push(flow_checklist(r, p, f));
-        }
-        for t in &p.trees {
-            for o in t.outcomes.iter().filter(|o| !o.materials.is_empty()) {
-                push(outcome_checklist(r, p, t, o));
-            }
-        }
-        for c in &p.checklists {
-            push(hand_checklist(r, p, c));
-        }
-    }
 }
 
 fn key(id: &str, name: &str) -> String {
@@ -106,7 +86,7 @@ fn page(
     )
 }
 
-fn flow_checklist(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, Diagnostic> {
+pub(super) fn flow_checklist(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, Diagnostic> {
     let flow_url = url::flow(p.id(), &f.id);
     let path = url::checklist_of(&flow_url);
     let title = format!("{} · 材料清单", f.title);
@@ -152,7 +132,7 @@ fn flow_checklist(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, Diagn
     })
 }
 
-fn outcome_checklist(
+pub(super) fn outcome_checklist(
     r: &Renderer,
     p: &Platform,
     t: &Tree,
@@ -197,7 +177,11 @@ fn outcome_checklist(
     })
 }
 
-fn hand_checklist(r: &Renderer, p: &Platform, c: &Checklist) -> Result<OutFile, Diagnostic> {
+pub(super) fn hand_checklist(
+    r: &Renderer,
+    p: &Platform,
+    c: &Checklist,
+) -> Result<OutFile, Diagnostic> {
     let path = url::checklist(p.id(), &c.id);
     page(r, &path, &c.title, vec![crumb_platform(p)], |root| {
         let mut groups = vec![Group {

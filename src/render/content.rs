@@ -1,43 +1,22 @@
-//! Pages and sections of `content/`, rendered in parallel (large sites are mostly these).
+//! Pages and sections of `content/`.
 
 use std::collections::BTreeSet;
-
-use rayon::prelude::*;
 
 use super::views::{LinkView, PageLink, PageView, SourceView, TocEntry};
 use super::{markdown, OutFile, Renderer};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Page, Section};
 
-pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
-    let model = r.model;
-    let section_of: Vec<Option<usize>> = {
-        let mut v = vec![None; model.pages.len()];
-        for (si, s) in model.sections.iter().enumerate() {
-            for &pi in &s.pages {
-                v[pi] = Some(si);
-            }
-        }
-        v
-    };
-    let results: Vec<Result<OutFile, Diagnostic>> = model
-        .pages
-        .par_iter()
-        .enumerate()
-        .map(|(i, p)| page(r, p, section_of[i].map(|s| &model.sections[s]), None))
-        .chain(
-            model
-                .sections
-                .par_iter()
-                .map(|s| page(r, &s.page, parent_of(r, s), Some(s))),
-        )
-        .collect();
-    for res in results {
-        match res {
-            Ok(f) => out.push(f),
-            Err(d) => diags.push(d),
-        }
-    }
+/// The page `Model::pages[i]`, in its section.
+pub(super) fn content_page(r: &Renderer, i: usize) -> Result<OutFile, Diagnostic> {
+    let section = r.section_of[i].map(|s| &r.model.sections[s]);
+    page(r, &r.model.pages[i], section, None)
+}
+
+/// The section `Model::sections[i]`: its body and the list of its pages.
+pub(super) fn section_page(r: &Renderer, i: usize) -> Result<OutFile, Diagnostic> {
+    let s = &r.model.sections[i];
+    page(r, &s.page, parent_of(r, s), Some(s))
 }
 
 /// Render only the pages `which` (indices into `Model::pages`), with the same theme and
@@ -55,12 +34,11 @@ pub fn render_pages(
         .into_iter()
         .collect();
     let theme = super::theme::load(root, &model.config.theme, extra)?;
-    let r = Renderer::new(model, index, theme);
+    let r = Renderer::new(model, index, theme, &index.registry);
     let mut diags = Diagnostics::default();
     let mut out = Vec::new();
     for &i in which {
-        let section = model.sections.iter().find(|s| s.pages.contains(&i));
-        match page(&r, &model.pages[i], section, None) {
+        match content_page(&r, i) {
             Ok(f) => out.push(f),
             Err(d) => diags.push(d),
         }

@@ -6,33 +6,9 @@ use std::collections::BTreeSet;
 use super::guides::{crumb_platform, index_html, source_view};
 use super::views::{FaqView, LinkView, SourceView};
 use super::{root_prefix, OutFile, Renderer};
-use crate::diag::{Diagnostic, Diagnostics};
+
 use crate::model::index::url;
 use crate::model::Platform;
-
-/// The FAQ list of every platform that has FAQs, a page per answer, and the redirects.
-pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
-    let mut push = |res: Result<OutFile, Diagnostic>| match res {
-        Ok(f) => out.push(f),
-        Err(d) => diags.push(d),
-    };
-    for p in &r.model.platforms {
-        if !p.faqs.is_empty() {
-            push(faq_list(r, p));
-            for q in &p.faqs {
-                push(faq_page(r, p, q));
-                for old in &q.former_ids {
-                    push(redirect(
-                        r,
-                        &url::faq(p.id(), old),
-                        &url::faq(p.id(), &q.id),
-                        &q.question,
-                    ));
-                }
-            }
-        }
-    }
-}
 
 fn faq_view(
     r: &Renderer,

@@ -5,31 +5,8 @@ use std::collections::BTreeSet;
 
 use super::views::*;
 use super::{svg, OutFile, Renderer};
-use crate::diag::Diagnostics;
 use crate::model::index::url;
 use crate::model::{Flow, Platform, Source};
-
-pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
-    let mut push = |res: Result<OutFile, crate::diag::Diagnostic>| match res {
-        Ok(f) => out.push(f),
-        Err(d) => diags.push(d),
-    };
-    for p in &r.model.platforms {
-        push(platform(r, p));
-        for f in &p.flows {
-            push(flow(r, p, f));
-        }
-        if !p.rules.is_empty() {
-            push(rules(r, p));
-        }
-        if !p.materials.is_empty() {
-            push(materials(r, p));
-        }
-    }
-    if r.model.platforms.iter().any(|p| !p.terms.is_empty()) {
-        push(glossary(r));
-    }
-}
 
 pub(super) fn index_html(path: &str) -> String {
     format!("{path}index.html")
@@ -100,7 +77,7 @@ pub fn platform_view(r: &Renderer, p: &Platform, root: &str) -> PlatformView {
     }
 }
 
-fn platform(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic> {
+pub(super) fn platform(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic> {
     let path = url::platform(p.id());
     let base = r.base(&path, &p.meta.name, &p.meta.owner, vec![]);
     let view = platform_view(r, p, &base.root);
@@ -158,7 +135,11 @@ pub(super) fn steps_using(r: &Renderer, id: &str, root: &str) -> Vec<LinkView> {
     v
 }
 
-fn flow(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, crate::diag::Diagnostic> {
+pub(super) fn flow(
+    r: &Renderer,
+    p: &Platform,
+    f: &Flow,
+) -> Result<OutFile, crate::diag::Diagnostic> {
     let path = url::flow(p.id(), &f.id);
     let base = r.base(
         &path,
@@ -210,7 +191,7 @@ fn flow(r: &Renderer, p: &Platform, f: &Flow) -> Result<OutFile, crate::diag::Di
     r.page("flow.html", base, &V { flow: view }, index_html(&path))
 }
 
-fn rules(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic> {
+pub(super) fn rules(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic> {
     let path = url::rules(p.id());
     let title = format!("{} 类目与资质规则", p.meta.name);
     let base = r.base(&path, &title, "", vec![crumb_platform(p)]);
@@ -245,7 +226,7 @@ fn rules(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic>
     r.page("rules.html", base, &view, index_html(&path))
 }
 
-fn materials(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic> {
+pub(super) fn materials(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnostic> {
     let path = url::materials(p.id());
     let title = format!("{} 材料清单", p.meta.name);
     let base = r.base(&path, &title, "", vec![crumb_platform(p)]);
@@ -272,7 +253,7 @@ fn materials(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::Diagnos
     r.page("materials.html", base, &view, index_html(&path))
 }
 
-fn glossary(r: &Renderer) -> Result<OutFile, crate::diag::Diagnostic> {
+pub(super) fn glossary(r: &Renderer) -> Result<OutFile, crate::diag::Diagnostic> {
     let path = url::glossary();
     let base = r.base(&path, "术语表", "入驻与资质办理中常见的专有名词", vec![]);
     let root = base.root.clone();

@@ -10,7 +10,9 @@ mod faqs;
 mod guides;
 pub mod markdown;
 mod pages;
+pub mod plan;
 pub mod svg;
+mod templates;
 pub mod theme;
 mod treemap;
 mod trees;
@@ -22,13 +24,16 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use syntect::parsing::SyntaxSet;
 
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::model::index::Index;
 use crate::model::links::Resolver;
+use crate::model::outputs::NAV_SECTION;
 use crate::model::Model;
+use crate::output::Registry;
 use markdown::Glossary;
 use theme::Theme;
 use views::{Assets, Base, LinkView, SiteView};
@@ -54,6 +59,8 @@ pub fn root_prefix(path: &str) -> String {
 pub struct Renderer<'a> {
     pub model: &'a Model,
     pub index: &'a Index,
+    /// Every output path of the build, for the sitemap.
+    pub registry: &'a Registry,
     pub resolver: Resolver<'a>,
     pub glossary: Glossary,
     pub theme: Theme,
@@ -61,40 +68,84 @@ pub struct Renderer<'a> {
     syntax: OnceLock<SyntaxSet>,
     /// Site-root-relative URLs of the top navigation.
     nav: Vec<LinkView>,
+    /// The section of each of `Model::pages`.
+    section_of: Vec<Option<usize>>,
 }
 
-pub fn render(root: &Path, model: &Model, index: &Index) -> Result<Vec<OutFile>, Diagnostics> {
-    let highlight = uses_code(model).then(highlight_css);
-    let extra: Vec<(String, Vec<u8>)> = highlight
-        .map(|css| ("highlight.css".to_string(), css.into_bytes()))
-        .into_iter()
+/// The header navigation: the outputs that have a place in it (platforms, top sections,
+/// the glossary), by group, weight, title. A site with many sections lists them on the home
+/// page instead.
+fn nav(index: &Index) -> Vec<LinkView> {
+    let mut slots: Vec<_> = index
+        .outputs
+        .iter()
+        .filter_map(|o| o.nav.as_ref().map(|n| (n, &o.claim.path)))
         .collect();
-    let theme = theme::load(root, &model.config.theme, extra)?;
-    let r = Renderer::new(model, index, theme);
+    slots.sort();
+    let sections = slots.iter().filter(|(n, _)| n.group == NAV_SECTION).count();
+    let mut nav = Vec::new();
+    for (n, path) in slots {
+        let link = LinkView {
+            title: n.title.clone(),
+            url: crate::output::path::page_url(path).to_string(),
+        };
+        match n.group {
+            NAV_SECTION if sections > MAX_NAV_SECTIONS => {
+                if !nav.iter().any(|l: &LinkView| l.url == "#topics") {
+                    nav.push(LinkView {
+                        title: "全部专题".into(),
+                        url: "#topics".into(),
+                    });
+                }
+            }
+            _ => nav.push(link),
+        }
+    }
+    nav
+}
+
+/// Every file of the site but the search index, and the registry that claims them all
+/// (the search stage's folder included).
+pub fn render(
+    root: &Path,
+    model: &Model,
+    index: &Index,
+) -> Result<(Vec<OutFile>, Registry), Diagnostics> {
+    let plan::Plan {
+        theme,
+        registry,
+        copied,
+    } = plan::plan(root, model, index)?;
+    let r = Renderer::new(model, index, theme, &registry);
+    let made: Vec<Result<OutFile, Diagnostic>> = index
+        .outputs
+        .par_iter()
+        .filter_map(|o| plan::make(&r, o.source))
+        .collect();
     let mut diags = Diagnostics::default();
-    let mut out = Vec::new();
-    pages::site_pages(&r, &mut out, &mut diags);
-    guides::all(&r, &mut out, &mut diags);
-    faqs::all(&r, &mut out, &mut diags);
-    trees::all(&r, &mut out, &mut diags);
-    checklists::all(&r, &mut out, &mut diags);
-    content::all(&r, &mut out, &mut diags);
+    let mut out = Vec::with_capacity(made.len());
+    for res in made {
+        match res {
+            Ok(f) => out.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
     for asset in r.theme.assets.values() {
         out.push(OutFile {
             path: asset.path.clone(),
             bytes: asset.bytes.clone(),
         });
     }
-    copy_static(root, &mut out, &mut diags);
+    drop(r);
+    plan::copy(&copied, root, &mut out, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
-    out.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(out)
+    Ok((out, registry))
 }
 
 impl<'a> Renderer<'a> {
-    fn new(model: &'a Model, index: &'a Index, theme: Theme) -> Self {
+    fn new(model: &'a Model, index: &'a Index, theme: Theme, registry: &'a Registry) -> Self {
         let mut terms = Vec::new();
         for p in &model.platforms {
             for t in &p.terms {
@@ -106,41 +157,17 @@ impl<'a> Renderer<'a> {
         }
         terms.sort();
         terms.dedup_by(|a, b| a.0 == b.0);
-        let mut nav: Vec<LinkView> = model
-            .platforms
-            .iter()
-            .map(|p| LinkView {
-                title: p.meta.name.clone(),
-                url: format!("{}/", p.id()),
-            })
-            .collect();
-        let top: Vec<&crate::model::Section> = model
-            .sections
-            .iter()
-            .filter(|s| s.page.url.matches('/').count() == 1)
-            .collect();
-        if top.len() <= MAX_NAV_SECTIONS {
-            nav.extend(top.iter().map(|s| LinkView {
-                title: s.page.front.title.clone(),
-                url: s.page.url.clone(),
-            }));
-        } else {
-            // A large site lists its sections on the home page, not in every page's header.
-            nav.push(LinkView {
-                title: "全部专题".into(),
-                url: "#topics".into(),
-            });
-        }
-        if !terms.is_empty() {
-            nav.push(LinkView {
-                title: "术语表".into(),
-                url: "glossary/".into(),
-            });
+        let mut section_of = vec![None; model.pages.len()];
+        for (si, s) in model.sections.iter().enumerate() {
+            for &pi in &s.pages {
+                section_of[pi] = Some(si);
+            }
         }
         let c = &model.config;
         Renderer {
             model,
             index,
+            registry,
             resolver: Resolver::new(model, index),
             glossary: Glossary::new(terms),
             theme,
@@ -151,7 +178,8 @@ impl<'a> Renderer<'a> {
                 language: c.language.clone(),
             },
             syntax: OnceLock::new(),
-            nav,
+            nav: nav(index),
+            section_of,
         }
     }
 
@@ -274,14 +302,15 @@ impl<'a> Renderer<'a> {
             Diagnostic::error(Span::file(&"templates".into()), format!("view: {e}"))
         })?;
         self.theme.tera.render(template, &ctx).map_err(|e| {
-            let file: std::sync::Arc<str> = format!("templates/{template}").into();
-            Diagnostic::error(Span::file(&file), format!("rendering `{template}`: {}", theme::error_chain(&e)))
+            let text = theme::error_chain(&e);
+            let at = theme::render_error_span(&self.theme.sources, template, &text);
+            Diagnostic::error(at, format!("rendering `{template}`: {text}"))
                 .hint("a template override may use only the variables of its page's view (see the theme's templates)")
         })
     }
 }
 
-fn uses_code(model: &Model) -> bool {
+pub(crate) fn uses_code(model: &Model) -> bool {
     let mut any = model
         .pages
         .iter()
@@ -294,7 +323,7 @@ fn uses_code(model: &Model) -> bool {
 }
 
 /// Classed syntect CSS: a light theme, and a dark one under `prefers-color-scheme: dark`.
-fn highlight_css() -> String {
+pub(crate) fn highlight_css() -> String {
     use syntect::highlighting::ThemeSet;
     use syntect::html::{css_for_theme_with_class_style, ClassStyle};
     let themes = ThemeSet::load_defaults();
@@ -304,32 +333,4 @@ fn highlight_css() -> String {
     let dark = css_for_theme_with_class_style(&themes.themes["base16-ocean.dark"], style)
         .unwrap_or_default();
     format!("{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n")
-}
-
-/// The site's `static/` folder and the non-Markdown files of `content/`, copied as they are.
-fn copy_static(root: &Path, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
-    for (dir, skip_md) in [("static", false), ("content", true)] {
-        let base = root.join(dir);
-        for entry in walkdir::WalkDir::new(&base)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            let p = entry.path();
-            if !entry.file_type().is_file() || (skip_md && p.extension().is_some_and(|e| e == "md"))
-            {
-                continue;
-            }
-            match std::fs::read(p) {
-                Ok(bytes) => out.push(OutFile {
-                    path: crate::load::rel_name(&base, p).to_string(),
-                    bytes,
-                }),
-                Err(e) => diags.push(Diagnostic::error(
-                    Span::file(&crate::load::rel_name(root, p)),
-                    format!("cannot read: {e}"),
-                )),
-            }
-        }
-    }
 }

@@ -1,30 +1,34 @@
 //! Site-wide pages: home, 404, the search results page, sitemap.xml, robots.txt.
+//! Every list of platforms is in `weight` order, as the header navigation is.
 
 use std::collections::BTreeSet;
 
 use super::guides::platform_view;
 use super::views::{LinkView, PageLink, PlatformView};
 use super::{OutFile, Renderer};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostic;
+use crate::model::{Platform, Section};
+use crate::output::{path, Role};
 
-pub fn site_pages(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
-    for res in [home(r), not_found(r), sitemap(r), search(r)] {
-        match res {
-            Ok(f) => out.push(f),
-            Err(d) => diags.push(d),
-        }
-    }
+pub(super) fn robots(r: &Renderer) -> OutFile {
     let robots = format!(
         "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
         r.site.base_url
     );
-    out.push(OutFile {
+    OutFile {
         path: "robots.txt".into(),
         bytes: robots.into_bytes(),
-    });
+    }
 }
 
-fn home(r: &Renderer) -> Result<OutFile, Diagnostic> {
+/// Platforms in the order every list shows them: by `weight`, then id.
+fn by_weight<'a>(r: &Renderer<'a>) -> Vec<&'a Platform> {
+    let mut platforms: Vec<_> = r.model.platforms.iter().collect();
+    platforms.sort_by_key(|p| (p.meta.weight, p.id().to_string()));
+    platforms
+}
+
+pub(super) fn home(r: &Renderer) -> Result<OutFile, Diagnostic> {
     let base = r.base("", &r.site.title, &r.site.description, vec![]);
     let root = base.root.clone();
     #[derive(serde::Serialize)]
@@ -34,8 +38,7 @@ fn home(r: &Renderer) -> Result<OutFile, Diagnostic> {
         sections: Vec<PageLink>,
         home_html: String,
     }
-    let mut platforms: Vec<_> = r.model.platforms.iter().collect();
-    platforms.sort_by_key(|p| (p.meta.weight, p.id().to_string()));
+    let platforms = by_weight(r);
     let popular = r
         .model
         .config
@@ -48,11 +51,15 @@ fn home(r: &Renderer) -> Result<OutFile, Diagnostic> {
         })
         .collect();
     let top = r.model.sections.iter().find(|s| s.page.url.is_empty());
-    let sections = r
+    let mut tops: Vec<&Section> = r
         .model
         .sections
         .iter()
         .filter(|s| s.page.url.matches('/').count() == 1)
+        .collect();
+    tops.sort_by_key(|s| (s.page.front.weight, s.page.front.title.clone(), &s.page.url));
+    let sections = tops
+        .into_iter()
         .map(|s| PageLink {
             title: s.page.front.title.clone(),
             url: s.page.url.clone(),
@@ -76,7 +83,7 @@ fn home(r: &Renderer) -> Result<OutFile, Diagnostic> {
 }
 
 /// The 404 page is served at any depth, so its links start from the site's absolute path.
-fn not_found(r: &Renderer) -> Result<OutFile, Diagnostic> {
+pub(super) fn not_found(r: &Renderer) -> Result<OutFile, Diagnostic> {
     let abs = r
         .site
         .base_url
@@ -90,61 +97,35 @@ fn not_found(r: &Renderer) -> Result<OutFile, Diagnostic> {
         platforms: Vec<PlatformView>,
     }
     let view = V {
-        platforms: r
-            .model
-            .platforms
-            .iter()
+        platforms: by_weight(r)
+            .into_iter()
             .map(|p| platform_view(r, p, &abs))
             .collect(),
     };
     r.page("404.html", base, &view, "404.html".into())
 }
 
-fn sitemap(r: &Renderer) -> Result<OutFile, Diagnostic> {
+/// Every page of the registry — each HTML file a visitor may land on, redirects and the 404
+/// page left out — with its percent-encoded URL.
+pub(super) fn sitemap(r: &Renderer) -> Result<OutFile, Diagnostic> {
     #[derive(serde::Serialize)]
     struct Entry {
         loc: String,
         lastmod: Option<String>,
     }
     let b = &r.site.base_url;
-    let mut entries: Vec<Entry> = vec![Entry {
-        loc: b.clone(),
-        lastmod: None,
-    }];
-    for p in &r.model.platforms {
-        let lastmod = p.meta.source.date.map(|d| d.to_string());
-        let mut add = |u: String, lastmod: Option<String>| {
-            entries.push(Entry {
-                loc: format!("{b}{u}"),
-                lastmod,
-            })
-        };
-        add(format!("{}/", p.id()), lastmod.clone());
-        for f in &p.flows {
-            add(
-                format!("{}/{}/", p.id(), f.id),
-                p.source_of(&f.source).date.map(|d| d.to_string()),
-            );
-        }
-        for q in &p.faqs {
-            add(format!("{}/faq/{}/", p.id(), q.id), lastmod.clone());
-        }
-    }
-    for page in r
-        .model
-        .pages
-        .iter()
-        .chain(r.model.sections.iter().map(|s| &s.page))
-    {
-        if !page.url.is_empty() {
-            entries.push(Entry {
-                loc: format!("{b}{}", page.url),
-                lastmod: page.front.updated.map(|d| d.to_string()),
-            });
-        }
-    }
+    let mut entries: Vec<Entry> = r
+        .registry
+        .claims()
+        .filter_map(|c| match &c.role {
+            Role::Page { lastmod } => Some(Entry {
+                loc: format!("{b}{}", path::encode_url(path::page_url(&c.path))),
+                lastmod: lastmod.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
     entries.sort_by(|a, c| a.loc.cmp(&c.loc));
-    entries.dedup_by(|a, c| a.loc == c.loc);
     let base = r.base("", "sitemap", "", vec![]);
     #[derive(serde::Serialize)]
     struct V {
@@ -155,7 +136,7 @@ fn sitemap(r: &Renderer) -> Result<OutFile, Diagnostic> {
 
 /// The full results page, `search/?q=…`: a form that works without JavaScript (it submits
 /// to itself) and a list that search.js fills from the query in the URL.
-fn search(r: &Renderer) -> Result<OutFile, Diagnostic> {
+pub(super) fn search(r: &Renderer) -> Result<OutFile, Diagnostic> {
     #[derive(serde::Serialize)]
     struct V {
         /// Decision trees and FAQ lists, suggested when nothing matches.

@@ -21,10 +21,14 @@ pub struct Asset {
     /// Output path, `assets/style.1a2b3c4d.css`.
     pub path: String,
     pub bytes: Vec<u8>,
+    /// Where it comes from (`themes/default/static/style.css`), for messages.
+    pub source: Arc<str>,
 }
 
 pub struct Theme {
     pub tera: tera::Tera,
+    /// Template name → (its file, its text), to point render errors at their place.
+    pub sources: BTreeMap<String, (Arc<str>, String)>,
     /// Logical name (`style.css`) → asset.
     pub assets: BTreeMap<String, Asset>,
 }
@@ -46,7 +50,7 @@ pub fn load(
 ) -> Result<Theme, Diagnostics> {
     let mut diags = Diagnostics::default();
     let mut templates: BTreeMap<String, (Arc<str>, String)> = BTreeMap::new();
-    let mut statics: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut statics: BTreeMap<String, (Arc<str>, Vec<u8>)> = BTreeMap::new();
     let theme_dir = root.join("themes").join(name);
     if theme_dir.is_dir() {
         read_dir_files(
@@ -58,7 +62,7 @@ pub fn load(
         for (rel, path) in walk(&theme_dir.join("static")) {
             match std::fs::read(&path) {
                 Ok(b) => {
-                    statics.insert(rel, b);
+                    statics.insert(rel, (crate::load::rel_name(root, &path), b));
                 }
                 Err(e) => diags.push(Diagnostic::error(
                     Span::file(&crate::load::rel_name(root, &path)),
@@ -77,7 +81,12 @@ pub fn load(
         return Err(diags);
     }
     read_dir_files(root, &root.join("templates"), &mut templates, &mut diags);
-    statics.extend(extra_assets);
+    let generated: Arc<str> = Arc::from("site.yaml");
+    statics.extend(
+        extra_assets
+            .into_iter()
+            .map(|(name, bytes)| (name, (generated.clone(), bytes))),
+    );
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's default also escapes `/` as `&#x2F;`, which bloats every URL; quoted attributes
@@ -87,29 +96,47 @@ pub fn load(
         .iter()
         .map(|(n, (_, t))| (n.clone(), t.clone()))
         .collect();
-    if let Err(e) = tera.add_raw_templates(raw) {
-        let (name, file) = failing_template(&e, &templates);
-        diags.push(
-            Diagnostic::error(Span::file(&file), format!("template `{name}`: {}", error_chain(&e)))
-                .hint("fix the tera syntax at the place named above, or remove the override to use the theme's template"),
-        );
+    match tera.add_raw_templates(raw) {
+        Err(e) => {
+            let (name, file) = failing_template(&e, &templates);
+            let text = error_chain(&e);
+            let at = tera_location(&text)
+                .map(|(line, col)| Span::new(&file, line, col))
+                .unwrap_or_else(|| Span::file(&file));
+            diags.push(
+                Diagnostic::error(at, format!("template `{name}`: {}", one_line(&text)))
+                    .hint("fix the tera syntax at this place, or remove the override to use the theme's template"),
+            );
+        }
+        Ok(()) => diags.extend(super::templates::validate(&tera, &templates)),
     }
     if diags.has_errors() {
         return Err(diags);
     }
     let assets = statics
         .into_iter()
-        .map(|(name, bytes)| {
+        .map(|(name, (source, bytes))| {
             let path = hashed_name(&name, &bytes);
-            (name, Asset { path, bytes })
+            (
+                name,
+                Asset {
+                    path,
+                    bytes,
+                    source,
+                },
+            )
         })
         .collect();
-    Ok(Theme { tera, assets })
+    Ok(Theme {
+        tera,
+        sources: templates,
+        assets,
+    })
 }
 
 fn embedded(
     templates: &mut BTreeMap<String, (Arc<str>, String)>,
-    statics: &mut BTreeMap<String, Vec<u8>>,
+    statics: &mut BTreeMap<String, (Arc<str>, Vec<u8>)>,
 ) {
     let mut stack = vec![&DEFAULT];
     while let Some(dir) = stack.pop() {
@@ -122,7 +149,8 @@ fn embedded(
                     (Arc::from(format!("themes/default/{rel}")), text),
                 );
             } else if let Some(name) = rel.strip_prefix("static/") {
-                statics.insert(name.to_string(), f.contents().to_vec());
+                let source = Arc::from(format!("themes/default/{rel}"));
+                statics.insert(name.to_string(), (source, f.contents().to_vec()));
             }
         }
         stack.extend(dir.dirs());
@@ -185,6 +213,47 @@ fn failing_template(
         }
     }
     ("?".to_string(), Arc::from("templates"))
+}
+
+/// Where a render error of `template` happened, as near as tera's message tells: the first
+/// use of the variable it names, in the template it names; else that template's first line.
+pub fn render_error_span(
+    sources: &BTreeMap<String, (Arc<str>, String)>,
+    template: &str,
+    text: &str,
+) -> Span {
+    let quoted = |open: &str, close: char| {
+        let rest = &text[text.find(open)? + open.len()..];
+        Some(rest[..rest.find(close)?].to_string())
+    };
+    let file = quoted("while rendering '", '\'').unwrap_or_else(|| template.to_string());
+    let needle = quoted("Variable `", '`').unwrap_or_default();
+    super::templates::locate(sources, &file, &needle, "")
+}
+
+/// The `--> line:col` tera's parser puts in a syntax error.
+fn tera_location(text: &str) -> Option<(usize, usize)> {
+    let rest = &text[text.find("--> ")? + 4..];
+    let end = rest.find(|c: char| !c.is_ascii_digit() && c != ':')?;
+    let (line, col) = rest[..end].split_once(':')?;
+    Some((line.parse().ok()?, col.parse().ok()?))
+}
+
+/// A multi-line parser message (with its source excerpt) on one line: the excerpt is
+/// dropped, since the error already names the place.
+fn one_line(text: &str) -> String {
+    let mut parts = Vec::new();
+    for line in text.lines() {
+        let t = line.split("-->").next().unwrap_or("").trim();
+        let excerpt = t.starts_with('|')
+            || t.split_once(" | ")
+                .is_some_and(|(n, _)| n.trim().parse::<u32>().is_ok());
+        if t.is_empty() || excerpt {
+            continue;
+        }
+        parts.push(t.trim_start_matches("= ").to_string());
+    }
+    parts.join(" ")
 }
 
 /// A tera error with its causes, on one line each.

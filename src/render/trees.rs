@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::guides::{crumb_platform, index_html, material_view, source_view};
 use super::views::{LinkView, MaterialView, SourceView};
 use super::{OutFile, Renderer};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostic;
 use crate::model::guide::{Outcome, Question};
 use crate::model::index::url;
 use crate::model::{Platform, Tree};
@@ -59,25 +59,6 @@ struct TreeCtx<'a, T> {
     node: T,
 }
 
-pub fn all(r: &Renderer, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
-    for p in &r.model.platforms {
-        for t in &p.trees {
-            let mut push = |res: Result<OutFile, Diagnostic>| match res {
-                Ok(f) => out.push(f),
-                Err(d) => diags.push(d),
-            };
-            push(index(r, p, t));
-            for q in &t.questions {
-                push(question(r, p, t, q));
-            }
-            for o in &t.outcomes {
-                push(outcome(r, p, t, o));
-            }
-            push(data_js(r, p, t));
-        }
-    }
-}
-
 fn tree_view(p: &Platform, t: &Tree, root: &str) -> TreeView {
     let rel = |id: &str| format!("{root}{}", url::tree_node(p.id(), &t.id, id));
     TreeView {
@@ -108,7 +89,7 @@ fn crumbs(p: &Platform, t: &Tree) -> Vec<LinkView> {
     ]
 }
 
-fn index(r: &Renderer, p: &Platform, t: &Tree) -> Result<OutFile, Diagnostic> {
+pub(super) fn index(r: &Renderer, p: &Platform, t: &Tree) -> Result<OutFile, Diagnostic> {
     let path = url::tree(p.id(), &t.id);
     let summary = super::guides::plain_summary(&t.summary);
     let base = r.base(&path, &t.title, &summary, vec![crumb_platform(p)]);
@@ -159,7 +140,12 @@ struct OutcomeCtx {
     outcome: OutcomeView,
 }
 
-fn question(r: &Renderer, p: &Platform, t: &Tree, q: &Question) -> Result<OutFile, Diagnostic> {
+pub(super) fn question(
+    r: &Renderer,
+    p: &Platform,
+    t: &Tree,
+    q: &Question,
+) -> Result<OutFile, Diagnostic> {
     let path = url::tree_node(p.id(), &t.id, &q.id);
     let base = r.base(&path, &q.text, &t.title, crumbs(p, t));
     let root = base.root.clone();
@@ -203,7 +189,12 @@ fn outcome_view(r: &Renderer, p: &Platform, t: &Tree, o: &Outcome, root: &str) -
     }
 }
 
-fn outcome(r: &Renderer, p: &Platform, t: &Tree, o: &Outcome) -> Result<OutFile, Diagnostic> {
+pub(super) fn outcome(
+    r: &Renderer,
+    p: &Platform,
+    t: &Tree,
+    o: &Outcome,
+) -> Result<OutFile, Diagnostic> {
     let path = url::tree_node(p.id(), &t.id, &o.id);
     let base = r.base(&path, &o.title, &t.title, crumbs(p, t));
     let root = base.root.clone();
@@ -222,7 +213,7 @@ fn outcome(r: &Renderer, p: &Platform, t: &Tree, o: &Outcome) -> Result<OutFile,
 /// `tree-data.js`: every node's text and body, for running the tree in place. A script, not
 /// JSON to fetch, so it also loads from file://. Bodies are the same partial templates the
 /// node pages include, rendered for the node pages' depth.
-fn data_js(r: &Renderer, p: &Platform, t: &Tree) -> Result<OutFile, Diagnostic> {
+pub(super) fn data_js(r: &Renderer, p: &Platform, t: &Tree) -> Result<OutFile, Diagnostic> {
     #[derive(Serialize)]
     struct Answer<'a> {
         label: &'a str,

@@ -1,21 +1,25 @@
 //! Stage 5: put the rendered files on disk without ever losing the last good build.
 //!
-//! The site is written into a fresh folder beside the output, then swapped in by rename; the
-//! old output is removed only after the new one is in place. A failure at any point before
+//! The site is written into a fresh folder beside the output, then swapped in (in one step
+//! where the OS can, see [`platform`]); the old output is removed only after the new one is
+//! in place. Staging folders an interrupted build left behind are removed ([`leftovers`]). A failure at any point before
 //! the swap leaves the previous output untouched. An output folder that is a source folder,
 //! holds the site, or holds files guidepost did not write is refused.
+
+mod leftovers;
+mod platform;
 
 use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::render::OutFile;
+use crate::output::Site;
 
-/// Marks a folder as guidepost output, so a later build may replace it.
-pub const MARKER: &str = ".guidepost-output";
+pub use crate::output::MARKER;
 const MARKER_TEXT: &str =
     "This folder is written by `guidepost build`; it is replaced on every build.\n";
 
@@ -111,17 +115,29 @@ pub fn guard(root: &Path, output: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// Write `files` as the new content of `output`, atomically replacing the previous build.
-pub fn write(root: &Path, output: &Path, files: &[OutFile]) -> Result<(), WriteError> {
+/// Write `site` as the new content of `output`, atomically replacing the previous build.
+/// Every path of a [`Site`] was claimed and checked to stay inside the output folder.
+/// Staging folders an interrupted build left beside the output are removed first.
+pub fn write(root: &Path, output: &Path, site: &Site) -> Result<(), WriteError> {
     guard(root, output)?;
+    let files = site.files();
     let out = absolute(output);
     let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
     fs::create_dir_all(&parent).map_err(io(&parent))?;
+    leftovers::clean(&parent).map_err(io(&parent))?;
     let staging = tempfile::Builder::new()
-        .prefix(".guidepost-new-")
+        .prefix(leftovers::PREFIXES[0])
         .tempdir_in(&parent)
         .map_err(io(&parent))?;
     let dir = staging.path();
+    // The marker first, locked while this build runs: a leftover is recognised by it, and a
+    // live build by its lock.
+    let marker = dir.join(MARKER);
+    let lock = fs::File::create(&marker).map_err(io(&marker))?;
+    lock.try_lock().map_err(|e| io(&marker)(e.into()))?;
+    (&lock)
+        .write_all(MARKER_TEXT.as_bytes())
+        .map_err(io(&marker))?;
     let dirs: BTreeSet<&str> = files
         .iter()
         .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
@@ -134,31 +150,25 @@ pub fn write(root: &Path, output: &Path, files: &[OutFile]) -> Result<(), WriteE
         let p = dir.join(&f.path);
         fs::write(&p, &f.bytes).map_err(io(&p))
     })?;
-    fs::write(dir.join(MARKER), MARKER_TEXT).map_err(io(dir))?;
-    make_readable(dir)?;
+    platform::make_readable(dir).map_err(io(dir))?;
     let staged = staging.keep();
-    swap(&staged, &out, &parent)
+    let swapped = swap(&staged, &out, &parent);
+    drop(lock);
+    swapped
 }
 
-/// The temporary folder is private (0700); a published site must be readable by a web server.
-fn make_readable(dir: &Path) -> Result<(), WriteError> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).map_err(io(dir))?;
-    }
-    // Elsewhere the folder inherits its parent's access rules.
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
-}
-
+/// Put `staged` in place of `out`. Where the OS can exchange two folders in one step, the
+/// output path never goes missing; elsewhere the old output is renamed aside first.
 fn swap(staged: &Path, out: &Path, parent: &Path) -> Result<(), WriteError> {
     if !out.exists() {
         return fs::rename(staged, out).map_err(io(out));
     }
+    if platform::exchange(staged, out).map_err(io(out))? {
+        // `staged` now holds the previous build.
+        return leftovers::remove_tree(staged).map_err(io(staged));
+    }
     let old = tempfile::Builder::new()
-        .prefix(".guidepost-old-")
+        .prefix(leftovers::PREFIXES[1])
         .tempdir_in(parent)
         .map_err(io(parent))?
         .keep();
@@ -167,8 +177,8 @@ fn swap(staged: &Path, out: &Path, parent: &Path) -> Result<(), WriteError> {
     if let Err(e) = fs::rename(staged, out) {
         // Put the previous build back before reporting.
         let _ = fs::rename(&old, out);
-        let _ = fs::remove_dir_all(staged);
+        let _ = leftovers::remove_tree(staged);
         return Err(io(out)(e));
     }
-    fs::remove_dir_all(&old).map_err(io(&old))
+    leftovers::remove_tree(&old).map_err(io(&old))
 }

@@ -1,0 +1,289 @@
+//! Every file the model publishes, in one list: the one place that says which item kinds
+//! make which pages.
+//!
+//! Each [`Output`] is a [`Claim`] (path, owner with its source span, role) and the
+//! [`Source`] the renderer makes it from. The sitemap, the navigation and the renderer read
+//! this list; a new item kind is added here (and given a render function). URLs come from
+//! [`super::index::url`], so links and files cannot disagree.
+
+use crate::diag::{Diagnostic, Span};
+use crate::output::path;
+use crate::output::{Claim, Role};
+
+use super::index::url;
+use super::{Date, Model, Origin, Page};
+
+/// What an output is made from. Indices are into the model's vectors: platform, then the
+/// item within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Home,
+    NotFound,
+    SearchPage,
+    /// The search index (`search/…`), written by the search stage.
+    SearchIndex,
+    /// The file that marks a folder as guidepost's output, written by the writer.
+    Marker,
+    Sitemap,
+    Robots,
+    Glossary,
+    Platform(usize),
+    Flow(usize, usize),
+    FlowChecklist(usize, usize),
+    FaqList(usize),
+    Faq(usize, usize),
+    /// A former id of FAQ `.1`: `.2` indexes its `former_ids`.
+    FaqRedirect(usize, usize, usize),
+    Rules(usize),
+    Materials(usize),
+    Tree(usize, usize),
+    TreeData(usize, usize),
+    Question(usize, usize, usize),
+    Outcome(usize, usize, usize),
+    OutcomeChecklist(usize, usize, usize),
+    Checklist(usize, usize),
+    /// `Model::pages[.0]`.
+    Page(usize),
+    /// `Model::sections[.0]` (the top section's body is the home page's).
+    Section(usize),
+}
+
+/// Where an output sits in the header navigation: group (platforms, sections, glossary),
+/// then weight, then title.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct NavSlot {
+    pub group: u8,
+    pub weight: i64,
+    pub title: String,
+}
+
+pub const NAV_PLATFORM: u8 = 0;
+pub const NAV_SECTION: u8 = 1;
+pub const NAV_GLOSSARY: u8 = 2;
+
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub claim: Claim,
+    pub source: Source,
+    pub nav: Option<NavSlot>,
+}
+
+/// Every output of the model, in a fixed order (built-in pages, platforms with their items,
+/// content), and the located errors of slugs that cannot be a folder name.
+pub fn collect(model: &Model) -> (Vec<Output>, Vec<Diagnostic>) {
+    let mut c = Collector {
+        model,
+        out: Vec::new(),
+        diags: Vec::new(),
+    };
+    c.built_in();
+    for (pi, _) in model.platforms.iter().enumerate() {
+        c.platform(pi);
+    }
+    for (i, page) in model.pages.iter().enumerate() {
+        c.content(page, Source::Page(i), None);
+    }
+    for (i, s) in model.sections.iter().enumerate() {
+        if !s.page.url.is_empty() {
+            let nav = (s.page.url.matches('/').count() == 1).then(|| NavSlot {
+                group: NAV_SECTION,
+                weight: s.page.front.weight,
+                title: s.page.front.title.clone(),
+            });
+            c.content(&s.page, Source::Section(i), nav);
+        }
+    }
+    (c.out, c.diags)
+}
+
+struct Collector<'a> {
+    model: &'a Model,
+    out: Vec<Output>,
+    diags: Vec<Diagnostic>,
+}
+
+/// A page; its sitemap `lastmod` is a date from the sources (a document's own date or a page's
+/// `updated`), never a verification nobody made.
+fn page(lastmod: Option<impl ToString>) -> Role {
+    Role::Page {
+        lastmod: lastmod.map(|d| d.to_string()),
+    }
+}
+
+impl Collector<'_> {
+    fn push(&mut self, source: Source, claim: Claim) {
+        self.out.push(Output {
+            claim,
+            source,
+            nav: None,
+        });
+    }
+
+    /// A page at `url` (ending in `/`), owned by the item at `origin`.
+    fn item(&mut self, source: Source, url: String, origin: &Origin, what: String, role: Role) {
+        let owner = self.model.span(origin, "id");
+        self.push(
+            source,
+            Claim::file(format!("{url}index.html"), owner, what, role),
+        );
+    }
+
+    fn built_in(&mut self) {
+        let owner = Span::file(self.model.file_name(Origin::default().file));
+        let mut claim = |source, path: &str, role| {
+            let what = format!("the built-in `{path}`");
+            self.push(source, Claim::file(path, owner.clone(), what, role));
+        };
+        claim(Source::Home, "index.html", page(None::<Date>));
+        claim(Source::NotFound, "404.html", Role::NotFound);
+        claim(Source::SearchPage, "search/index.html", page(None::<Date>));
+        claim(Source::SearchIndex, "search/meta.js", Role::File);
+        claim(Source::Sitemap, "sitemap.xml", Role::File);
+        claim(Source::Robots, "robots.txt", Role::File);
+        claim(Source::Marker, crate::output::MARKER, Role::File);
+        for dir in ["search/t", "search/d"] {
+            let what = "the search index".to_string();
+            let mut c = Claim::file(dir, owner.clone(), what, Role::File);
+            c.folder = true;
+            self.push(Source::SearchIndex, c);
+        }
+        let terms = self.model.platforms.iter().find(|p| !p.terms.is_empty());
+        if let Some(p) = terms {
+            let t = &p.terms[0];
+            let what = "the glossary".to_string();
+            self.item(
+                Source::Glossary,
+                url::glossary(),
+                &t.origin,
+                what,
+                page(None::<Date>),
+            );
+            self.out.last_mut().expect("just pushed").nav = Some(NavSlot {
+                group: NAV_GLOSSARY,
+                weight: 0,
+                title: "术语表".into(),
+            });
+        }
+    }
+
+    fn platform(&mut self, pi: usize) {
+        let p = &self.model.platforms[pi];
+        let pid = p.id();
+        let at = page(p.meta.source.date);
+        let o = &p.meta.origin;
+        let what = format!("the platform `{pid}`");
+        self.item(
+            Source::Platform(pi),
+            url::platform(pid),
+            o,
+            what,
+            at.clone(),
+        );
+        self.out.last_mut().expect("just pushed").nav = Some(NavSlot {
+            group: NAV_PLATFORM,
+            weight: p.meta.weight,
+            title: p.meta.name.clone(),
+        });
+        for (fi, f) in p.flows.iter().enumerate() {
+            let u = url::flow(pid, &f.id);
+            let v = page(p.source_of(&f.source).date);
+            let what = format!("the flow `{}`", f.id);
+            self.item(Source::Flow(pi, fi), u.clone(), &f.origin, what, v.clone());
+            if f.has_materials() {
+                let what = format!("the checklist of flow `{}`", f.id);
+                let s = Source::FlowChecklist(pi, fi);
+                self.item(s, url::checklist_of(&u), &f.origin, what, v);
+            }
+        }
+        if !p.faqs.is_empty() {
+            let what = format!("the FAQ list of `{pid}`");
+            let o = &p.faqs[0].origin;
+            self.item(Source::FaqList(pi), url::faq_list(pid), o, what, at.clone());
+        }
+        for (qi, q) in p.faqs.iter().enumerate() {
+            let what = format!("the FAQ `{}`", q.id);
+            let u = url::faq(pid, &q.id);
+            self.item(Source::Faq(pi, qi), u, &q.origin, what, at.clone());
+            for (k, old) in q.former_ids.iter().enumerate() {
+                let owner = self.model.span(&q.origin, &format!("former_ids.{k}"));
+                let what = format!("the former id `{old}` of FAQ `{}`", q.id);
+                let path = format!("{}index.html", url::faq(pid, old));
+                let claim = Claim::file(path, owner, what, Role::Redirect);
+                self.push(Source::FaqRedirect(pi, qi, k), claim);
+            }
+        }
+        if let Some(r) = p.rules.first() {
+            let what = format!("the rules of `{pid}`");
+            self.item(
+                Source::Rules(pi),
+                url::rules(pid),
+                &r.origin,
+                what,
+                at.clone(),
+            );
+        }
+        if let Some(m) = p.materials.first() {
+            let what = format!("the materials of `{pid}`");
+            let u = url::materials(pid);
+            self.item(Source::Materials(pi), u, &m.origin, what, at.clone());
+        }
+        for (ti, t) in p.trees.iter().enumerate() {
+            let v = page(p.source_of(&t.source).date);
+            let u = url::tree(pid, &t.id);
+            let what = format!("the tree `{}`", t.id);
+            self.item(Source::Tree(pi, ti), u.clone(), &t.origin, what, v.clone());
+            let owner = self.model.span(&t.origin, "id");
+            let what = format!("the data of tree `{}`", t.id);
+            let data = Claim::file(format!("{u}tree-data.js"), owner, what, Role::File);
+            self.push(Source::TreeData(pi, ti), data);
+            for (qi, q) in t.questions.iter().enumerate() {
+                let u = url::tree_node(pid, &t.id, &q.id);
+                let what = format!("the question `{}`", q.id);
+                self.item(Source::Question(pi, ti, qi), u, &q.origin, what, v.clone());
+            }
+            for (oi, o) in t.outcomes.iter().enumerate() {
+                let u = url::tree_node(pid, &t.id, &o.id);
+                let what = format!("the outcome `{}`", o.id);
+                let s = Source::Outcome(pi, ti, oi);
+                self.item(s, u.clone(), &o.origin, what, v.clone());
+                if !o.materials.is_empty() {
+                    let what = format!("the checklist of outcome `{}`", o.id);
+                    let s = Source::OutcomeChecklist(pi, ti, oi);
+                    self.item(s, url::checklist_of(&u), &o.origin, what, v.clone());
+                }
+            }
+        }
+        for (ci, c) in p.checklists.iter().enumerate() {
+            let what = format!("the checklist `{}`", c.id);
+            let u = url::checklist(pid, &c.id);
+            self.item(Source::Checklist(pi, ci), u, &c.origin, what, at.clone());
+        }
+    }
+
+    /// A content page or section: owned by its `slug` when it has one, else by its file.
+    fn content(&mut self, p: &Page, source: Source, nav: Option<NavSlot>) {
+        let file = self.model.file_name(p.origin.file);
+        let what = format!("the page content/{}", p.rel);
+        let owner = match &p.front.slug {
+            Some(slug) => {
+                let at = self.model.span(&p.origin, "slug");
+                let why = slug
+                    .contains('/')
+                    .then(|| "it holds `/`".to_string())
+                    .or_else(|| path::segment_problem(slug));
+                if let Some(why) = why {
+                    self.diags.push(
+                        Diagnostic::error(at, format!("slug `{slug}` of {file} cannot be a folder name: {why}"))
+                            .hint("a slug is one folder name of the page's URL, such as `store-roles` or `店铺角色`; the page stays in its own folder"),
+                    );
+                    return;
+                }
+                at
+            }
+            None => Span::file(file),
+        };
+        let role = page(p.front.updated);
+        let claim = Claim::file(format!("{}index.html", p.url), owner, what, role);
+        self.out.push(Output { claim, source, nav });
+    }
+}
