@@ -8,6 +8,7 @@ use std::time::Duration;
 use crate::common::Site;
 use crate::support::Serve;
 
+#[cfg(target_os = "linux")]
 const HINT: &str = "  hint: raise the limits with `sudo sysctl fs.inotify.max_user_watches=524288 \
      fs.inotify.max_user_instances=512` (add both to /etc/sysctl.conf to keep them), or start \
      with --poll\n";
@@ -39,6 +40,7 @@ fn a_save_is_seen(s: &Serve) {
 }
 
 /// The warning `serve` printed, whole.
+#[cfg(target_os = "linux")]
 fn polling_warning(s: &Serve) -> String {
     const START: &str = "warning: the system cannot report file changes (";
     // stderr is read on a thread of its own: give it a moment to catch up.
