@@ -1,42 +1,23 @@
-//! Build the inverted index with elasticlunr-rs, then read its postings back.
+//! The inverted index: for every token, the documents of each field (title, heads, body) that
+//! hold it and how often, through the one tokenizer the browser shares.
 //!
-//! elasticlunr-rs does the indexing: its `InvertedIndex` per field (title, heads, body),
-//! its `DocumentStore` for field lengths, and a [`Language`] whose tokenizer is ours, so the
-//! browser's tokenizer and the index's agree by construction (elasticlunr's own `zh` uses
-//! jieba at build time only). Chunks of documents are indexed in parallel and their
-//! postings merged in document order; the result is deterministic.
+//! These are the postings elasticlunr's `InvertedIndex` holds (the browser's scoring follows
+//! elasticlunr.js), counted directly: elasticlunr-rs's trie allocated a map node per character
+//! and a `String` per posting, then copied every posting out again, which made the index the
+//! part of a build that grew faster than the site (glibc's allocator slows down as the heap of
+//! a large build grows). `tests/search_postings.rs` checks these postings against
+//! elasticlunr-rs's on the bundled site. Chunks of documents are counted in parallel and
+//! merged in document order; the result is deterministic.
 
 use std::collections::HashMap;
 
-use elasticlunr::document_store::DocumentStore;
-use elasticlunr::inverted_index::InvertedIndex;
-use elasticlunr::{Language, Pipeline};
 use rayon::prelude::*;
 
 use super::docs::Doc;
-use super::tokenize::{tokenize, tokenize_into};
+use super::tokenize::tokenize_into;
 
 /// The fields of a document, in posting order.
 pub const FIELDS: [&str; 3] = ["title", "heads", "body"];
-
-/// Our analyzer, for elasticlunr-rs: the shared tokenizer, an empty pipeline (no stemming,
-/// no stop words: a two-character query must find its bigram).
-pub struct Analyzer;
-
-impl Language for Analyzer {
-    fn name(&self) -> String {
-        "Guidepost".into()
-    }
-    fn code(&self) -> String {
-        "zh".into()
-    }
-    fn tokenize(&self, text: &str) -> Vec<String> {
-        tokenize(text)
-    }
-    fn make_pipeline(&self) -> Pipeline {
-        Pipeline { queue: Vec::new() }
-    }
-}
 
 /// One posting: document number and how often the token occurs in the field.
 pub type Posting = (u32, u32);
@@ -46,8 +27,6 @@ pub type Postings = HashMap<String, [Vec<Posting>; 3], FastBuild>;
 
 /// Index `docs` and return every token's postings.
 pub fn build(docs: &[Doc]) -> Postings {
-    // Small chunks: elasticlunr's trie stays in cache while it is built (one index over
-    // thousands of documents is several times slower), and chunks run in parallel.
     let parts: Vec<Vec<(String, usize, Vec<Posting>)>> = docs
         .par_chunks(CHUNK)
         .enumerate()
@@ -69,51 +48,27 @@ pub fn build(docs: &[Doc]) -> Postings {
     all
 }
 
-/// Documents indexed per elasticlunr index.
-const CHUNK: usize = 32;
+/// Documents counted per parallel task: enough that merging the parts stays cheap.
+const CHUNK: usize = 256;
 
-/// A token's postings in one field, documents ascending, tf back to a count.
-fn postings(field: &InvertedIndex, token: &str) -> Vec<Posting> {
-    let mut list: Vec<Posting> = field
-        .get_docs(token)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|(r, tf)| Some((r.parse().ok()?, (tf * tf).round() as u32)))
-        .collect();
-    list.sort_unstable();
-    list
-}
-
-/// Index `docs` (numbered from `first`) into one elasticlunr `InvertedIndex` per field, and
-/// read every token's postings back.
+/// Count the tokens of `docs` (numbered from `first`): each token of each field with its
+/// postings, documents ascending.
 fn index_chunk(first: usize, docs: &[Doc]) -> Vec<(String, usize, Vec<Posting>)> {
-    // Every token of the chunk in one arena (the tokenizer's allocation-free path): per
-    // document and field, the range of its tokens in `ends`.
+    // Every token of a document in one arena (the tokenizer's allocation-free path).
     let mut arena = String::new();
     let mut ends: Vec<usize> = Vec::new();
-    let mut spans: Vec<[(usize, usize); 3]> = Vec::with_capacity(docs.len());
-    for doc in docs {
-        let mut span = [(0, 0); 3];
+    let mut lists: [FastMap<String, Vec<Posting>>; 3] = Default::default();
+    for (k, doc) in docs.iter().enumerate() {
+        let n = (first + k) as u32;
         for (f, value) in [&doc.title, &doc.heads, &doc.body].into_iter().enumerate() {
-            let from = ends.len();
+            arena.clear();
+            ends.clear();
             tokenize_into(value, &mut arena, &mut ends);
-            span[f] = (from, ends.len());
-        }
-        spans.push(span);
-    }
-    let token = |i: usize| &arena[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
-    let mut fields: Vec<InvertedIndex> = FIELDS.iter().map(|_| InvertedIndex::new()).collect();
-    let mut store = DocumentStore::new(false);
-    let mut vocab: [FastSet<&str>; 3] = Default::default();
-    let mut freq: FastMap<&str, u32> = FastMap::default();
-    for (k, span) in spans.iter().enumerate() {
-        let doc_ref = (first + k).to_string();
-        for (f, &(from, to)) in span.iter().enumerate() {
-            // As elasticlunr's `Index::add_doc`: the field length, then each distinct token
-            // with tf = sqrt(count). The pipeline is empty (see `Analyzer`).
-            store.add_field_length(&doc_ref, FIELDS[f], to - from);
-            freq.clear();
-            for t in (from..to).map(token) {
+            let mut freq: FastMap<&str, u32> = FastMap::default();
+            let mut from = 0;
+            for &to in &ends {
+                let t = &arena[from..to];
+                from = to;
                 // Body text keeps CJK pairs, not single characters: a one-character query
                 // looks at titles and headings only (see search.js `queryTokens`).
                 if f == BODY && is_single_cjk(t) {
@@ -122,17 +77,18 @@ fn index_chunk(first: usize, docs: &[Doc]) -> Vec<(String, usize, Vec<Posting>)>
                 *freq.entry(t).or_insert(0) += 1;
             }
             for (&t, &count) in &freq {
-                fields[f].add_token(&doc_ref, t, f64::from(count).sqrt());
-                vocab[f].insert(t);
+                match lists[f].get_mut(t) {
+                    Some(list) => list.push((n, count)),
+                    None => {
+                        lists[f].insert(t.to_string(), vec![(n, count)]);
+                    }
+                }
             }
         }
-        store.add_doc(&doc_ref, Default::default());
     }
     let mut out = Vec::new();
-    for (f, words) in vocab.iter().enumerate() {
-        for &t in words {
-            out.push((t.to_string(), f, postings(&fields[f], t)));
-        }
+    for (f, field) in lists.into_iter().enumerate() {
+        out.extend(field.into_iter().map(|(t, list)| (t, f, list)));
     }
     out
 }
@@ -163,4 +119,3 @@ impl std::hash::Hasher for FastHasher {
 
 pub type FastBuild = std::hash::BuildHasherDefault<FastHasher>;
 type FastMap<K, V> = HashMap<K, V, FastBuild>;
-type FastSet<K> = std::collections::HashSet<K, FastBuild>;

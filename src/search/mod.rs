@@ -1,5 +1,6 @@
-//! Stage: full-text search. Builds a sharded index of every page and guide item (with
-//! elasticlunr-rs, through the one tokenizer the browser shares), writes it as script files
+//! Stage: full-text search. Builds a sharded index of every page and guide item (the
+//! postings of elasticlunr's inverted index, through the one tokenizer the browser shares,
+//! see `lunr.rs`), writes it as script files
 //! under `search/`. The `/search/` results page is rendered with the site's other pages.
 //!
 //! Reads the model only; never changes other pages. The browser side is
