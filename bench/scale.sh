@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale benchmark: full clean builds of generated corpora (bench/gen_corpus.py) at several
 # sizes, guidepost and Hugo on the same pages in the same run, each run under /usr/bin/time:
-# wall, CPU (user + sys) and peak RSS, medians over RUNS runs, and time per 1,000 pages.
+# wall, CPU (user + sys) and peak RSS, medians over RUNS runs, and wall and CPU time per
+# 1,000 pages (CPU is the steadier measure on a shared machine).
 # The floor beside them: `cp -r` of guidepost's own output (same disk, same run).
 # Every run starts with its output folder removed (not timed); the runs of the tools alternate.
 #
@@ -80,15 +81,15 @@ for line in open(sys.argv[1]):
     else:
         rows[(int(n), tool)].append((float(wall), float(user) + float(sys_), int(rss)))
 med = lambda xs: statistics.median(xs)
-print("| pages | tool | wall s (median) | CPU s user+sys | peak RSS MiB | wall ms / 1,000 pages | vs. smallest size |")
-print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+print("| pages | tool | wall s (median) | CPU s user+sys | peak RSS MiB | wall ms / 1,000 pages | CPU ms / 1,000 pages | CPU per page vs. smallest size |")
+print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
 first = {}
 for (n, tool) in sorted(rows, key=lambda k: (k[0], ["guidepost", "hugo", "cp -r output"].index(k[1]))):
     rs = rows[(n, tool)]
     wall, cpu, rss = med([r[0] for r in rs]), med([r[1] for r in rs]), max(r[2] for r in rs)
-    per = wall / n * 1000 * 1000
-    base = first.setdefault(tool, per)
-    print(f"| {n:,} | {tool} | {wall:.2f} | {cpu:.2f} | {rss / 1024:.0f} | {per:.0f} | {per / base:.2f}× |")
+    per, cpu_per = wall / n * 1e6, cpu / n * 1e6
+    base = first.setdefault(tool, cpu_per)
+    print(f"| {n:,} | {tool} | {wall:.2f} | {cpu:.2f} | {rss / 1024:.0f} | {per:.0f} | {cpu_per:.0f} | {cpu_per / base:.2f}× |")
 for n in sorted(out):
     g = med([r[0] for r in rows[(n, "guidepost")]])
     line = f"{n:,} pages: output {out[n][0]:,} files, {out[n][1] / 2**20:.0f} MiB; guidepost = {g / med([r[0] for r in rows[(n, 'cp -r output')]]):.1f}× cp -r"
