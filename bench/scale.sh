@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Scale benchmark: full clean builds of generated corpora (bench/gen_corpus.py) at several
 # sizes, guidepost and Hugo on the same pages in the same run, each run under /usr/bin/time:
-# wall, CPU (user + sys) and peak RSS, medians over RUNS runs, and wall and CPU time per
-# 1,000 pages (CPU is the steadier measure on a shared machine).
+# wall, CPU (user + sys, and user alone) and peak RSS, medians over RUNS runs, and wall and
+# user time per 1,000 pages (user CPU is the steadier measure on a shared machine).
 # The floor beside them: `cp -r` of guidepost's own output (same disk, same run).
 # Every run starts with its output folder removed (not timed); the runs of the tools alternate.
 #
@@ -79,17 +79,21 @@ for line in open(sys.argv[1]):
     if tool == "output":
         out[int(n)] = (int(wall), int(user))
     else:
-        rows[(int(n), tool)].append((float(wall), float(user) + float(sys_), int(rss)))
+        rows[(int(n), tool)].append((float(wall), float(user) + float(sys_), float(user), int(rss)))
 med = lambda xs: statistics.median(xs)
-print("| pages | tool | wall s (median) | CPU s user+sys | peak RSS MiB | wall ms / 1,000 pages | CPU ms / 1,000 pages | CPU per page vs. smallest size |")
-print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+# User CPU per page is the steadiest measure of growth: wall and system time also carry the
+# disk, which other work on a shared machine slows down unevenly.
+print("| pages | tool | wall s | CPU s user+sys | user s | peak RSS MiB | wall ms / 1,000 pages | user ms / 1,000 pages | user per page vs. smallest size |")
+print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 first = {}
 for (n, tool) in sorted(rows, key=lambda k: (k[0], ["guidepost", "hugo", "cp -r output"].index(k[1]))):
     rs = rows[(n, tool)]
-    wall, cpu, rss = med([r[0] for r in rs]), med([r[1] for r in rs]), max(r[2] for r in rs)
-    per, cpu_per = wall / n * 1e6, cpu / n * 1e6
-    base = first.setdefault(tool, cpu_per)
-    print(f"| {n:,} | {tool} | {wall:.2f} | {cpu:.2f} | {rss / 1024:.0f} | {per:.0f} | {cpu_per:.0f} | {cpu_per / base:.2f}× |")
+    wall, cpu, user = (med([r[i] for r in rs]) for i in range(3))
+    rss = max(r[3] for r in rs)
+    per, user_per = wall / n * 1e6, user / n * 1e6
+    base = first.setdefault(tool, user_per)
+    growth = f"{user_per / base:.2f}×" if base else "–"
+    print(f"| {n:,} | {tool} | {wall:.2f} | {cpu:.2f} | {user:.2f} | {rss / 1024:.0f} | {per:.0f} | {user_per:.0f} | {growth} |")
 for n in sorted(out):
     g = med([r[0] for r in rows[(n, "guidepost")]])
     line = f"{n:,} pages: output {out[n][0]:,} files, {out[n][1] / 2**20:.0f} MiB; guidepost = {g / med([r[0] for r in rows[(n, 'cp -r output')]]):.1f}× cp -r"
