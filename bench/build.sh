@@ -1,24 +1,18 @@
 #!/usr/bin/env bash
 # Build-time benchmark: the bundled site, and generated corpora of 1,000 and 10,000 pages
-# (../shared/bench/gen_corpus.py --flavor plain), each a full clean build (output folder
+# (bench/gen_corpus.py), each a full clean build (output folder
 # removed before every run), timed by hyperfine; Hugo builds the same pages in the same run
 # for a fair ratio. Prints medians. Usage: bench/build.sh [PAGES ...]   (default: 1000 10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 pages=("$@")
 ((${#pages[@]})) || pages=(1000 10000)
-gen=../shared/bench/gen_corpus.py
 work=$(mktemp -d /tmp/guidepost-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-for tool in hyperfine hugo; do
-  if ! command -v $tool >/dev/null; then
-    sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
-    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $tool >/dev/null
-  fi
-done
-cargo build --release --locked -q
-bin=$PWD/target/release/guidepost
+need_debian hyperfine:hyperfine hugo:hugo time:/usr/bin/time
+bin=$(release_bin)
 runs=${RUNS:-5}
 
 median() { python3 bench/median.py "$1"; }
@@ -30,10 +24,8 @@ median "$work/bundled.json"
 
 for n in "${pages[@]}"; do
   site=$work/site-$n
-  mkdir -p "$site"
-  python3 "$gen" --pages "$n" --out "$site/content" --flavor plain >/dev/null
-  printf 'title: Bench\nbase_url: https://bench.example.cn/\n' >"$site/site.yaml"
-  python3 "$gen" --pages "$n" --out "$work/hugo-$n" --flavor hugo >/dev/null
+  gen_site plain "$n" "$site" 2>/dev/null
+  gen_site hugo "$n" "$work/hugo-$n" 2>/dev/null
   echo "== $n pages (guidepost vs Hugo $(hugo version | grep -o 'v[0-9.]*' | head -1))"
   hyperfine -N --warmup 1 --runs "$runs" \
     --prepare "rm -rf $work/out-$n $work/hugo-$n/public" \

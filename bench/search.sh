@@ -9,17 +9,17 @@
 # Env: RUNS (build repetitions, default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
+use_project_node
 pages=("$@")
 ((${#pages[@]})) || pages=(10000)
 runs=${RUNS:-3}
-gen=../shared/bench/gen_corpus.py
 work=$(mktemp -d /tmp/guidepost-search-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 [[ -d bench/search/node_modules/pagefind ]] || npm ci --prefix bench/search --no-audit --no-fund >/dev/null
 [[ -d tests/browser/node_modules/playwright-core ]] || npm ci --prefix tests/browser >/dev/null
-cargo build --release --locked -q
-bin=$PWD/target/release/guidepost
+bin=$(release_bin)
 pagefind=$PWD/bench/search/node_modules/.bin/pagefind
 
 now() { date +%s.%N; }
@@ -87,9 +87,7 @@ bench bundled . "$work/q-bundled.json"
 
 for n in "${pages[@]}"; do
   site=$work/site-$n
-  mkdir -p "$site"
-  python3 "$gen" --pages "$n" --out "$site/content" --flavor plain >/dev/null
-  printf 'title: Bench\nbase_url: https://bench.example.cn/\n' >"$site/site.yaml"
+  gen_site plain "$n" "$site" 2>/dev/null
   python3 bench/search/queries.py corpus "$site/content" >"$work/q-$n.json"
   bench "$n" "$site" "$work/q-$n.json"
 done

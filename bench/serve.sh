@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Save-to-reload latency of `guidepost serve`: from writing a source file to the live-reload
 # event arriving at a client (bench/serve_latency.mjs), on the bundled site and on a generated
-# 10,000-page corpus (../shared/bench/gen_corpus.py --flavor plain). For each: one page
+# 10,000-page corpus (bench/gen_corpus.py). For each: one page
 # edited (re-rendered alone) and site.yaml rewritten (a whole rebuild). Prints medians.
 # Usage: bench/serve.sh [PAGES ...]   (default: 10000)   Env: RUNS (default 20), FULL_RUNS (3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
+use_project_node
 pages=("$@")
 ((${#pages[@]})) || pages=(10000)
-gen=../shared/bench/gen_corpus.py
 runs=${RUNS:-20}
 full_runs=${FULL_RUNS:-3}
 work=$(mktemp -d /tmp/guidepost-serve-bench.XXXXXX)
@@ -19,8 +20,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cargo build --release --locked -q
-bin=$PWD/target/release/guidepost
+bin=$(release_bin)
 
 # Start the server on a free port for site $1; sets $pid and $url.
 start() {
@@ -52,9 +52,7 @@ stop
 
 for n in "${pages[@]}"; do
   site=$work/site-$n
-  mkdir -p "$site"
-  python3 "$gen" --pages "$n" --out "$site/content" --flavor plain >/dev/null
-  printf 'title: Bench\nbase_url: https://bench.example.cn/\n' >"$site/site.yaml"
+  gen_site plain "$n" "$site" 2>/dev/null
   echo "== $n pages"
   start "$site"
   node bench/serve_latency.mjs "$url" "$(some_page "$site")" "$runs" edit
