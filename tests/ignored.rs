@@ -157,3 +157,74 @@ fn editor_temporaries_are_ignored_silently() {
     assert!(run.stderr.starts_with("built "), "{}", run.stderr);
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
 }
+
+/// The `href` of the first link whose text is `text` in `html`.
+fn href<'a>(html: &'a str, text: &str) -> &'a str {
+    let end = html
+        .find(&format!(">{text}</a>"))
+        .unwrap_or_else(|| panic!("no link {text}"));
+    let start = html[..end].rfind("href=\"").unwrap() + 6;
+    &html[start..start + html[start..end].find('"').unwrap()]
+}
+
+#[test]
+fn links_written_the_way_editors_write_them_resolve() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        "content/guide/a.md",
+        "见 [第二篇](b.md#xi-jie)",
+        "见 [无后缀](b#xi-jie)、[网址](/guide/b/#xi-jie)、[网页](b.html)、[栏目](./)、[平台](/demo/faq/)、[首页](/)、[第二篇](b.md#xi-jie)",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = site.read("public/guide/a/index.html");
+    for (text, url) in [
+        ("无后缀", "../../guide/b/#xi-jie"),
+        ("网址", "../../guide/b/#xi-jie"),
+        ("网页", "../../guide/b/"),
+        ("栏目", "../../guide/"),
+        ("平台", "../../demo/faq/"),
+        ("首页", "../../"),
+        ("第二篇", "../../guide/b/#xi-jie"),
+    ] {
+        assert_eq!(href(&html, text), url, "{text}");
+    }
+}
+
+#[test]
+fn a_link_to_no_page_is_located_with_a_guess() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        "content/guide/a.md",
+        "见 [第二篇](b.md#xi-jie)",
+        "见 [x](bb) [y](/guide/c/) [z](b#nope) [w](/demo/faqs/)",
+    );
+    let run = site.check();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let paths = "a link names a .md file under content/ relative to this file's folder (`b.md`, `../a/b.md`, `.md` may be left out), or a page from the site root (`/a/b/`)";
+    let expected = [
+        format!("error: content/guide/a.md:8:3: link to a missing page `guide/bb`\n  hint: did you mean `/guide/b/`? {paths}"),
+        format!("error: content/guide/a.md:8:11: link to a missing page `/guide/c/`\n  hint: did you mean `/guide/a/`? {paths}"),
+        "error: content/guide/a.md:8:26: link to a missing anchor `#nope` in `guide/b.md`\n  hint: anchors come from the target's headings (Chinese is written in pinyin: ## 角色分工 → #jiao-se-fen-gong); check the heading or the anchor".to_string(),
+        format!("error: content/guide/a.md:8:38: link to a missing page `/demo/faqs/`\n  hint: did you mean `/demo/faq/`? {paths}"),
+    ];
+    for e in expected {
+        assert!(run.stderr.contains(&e), "{e}\n---\n{}", run.stderr);
+    }
+}
+
+#[test]
+fn external_files_and_ids_are_unchanged() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        "content/guide/a.md",
+        "见 [第二篇](b.md#xi-jie)",
+        "见 [外链](https://demo.example.cn/a)、[编号](@demo-faq-time)、[邮件](mailto:a@example.cn)、[第二篇](b.md#xi-jie)",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = site.read("public/guide/a/index.html");
+    assert_eq!(href(&html, "外链"), "https://demo.example.cn/a");
+    assert_eq!(href(&html, "编号"), "../../demo/faq/demo-faq-time/");
+    assert_eq!(href(&html, "邮件"), "mailto:a@example.cn");
+}
