@@ -228,3 +228,27 @@ fn external_files_and_ids_are_unchanged() {
     assert_eq!(href(&html, "编号"), "../../demo/faq/demo-faq-time/");
     assert_eq!(href(&html, "邮件"), "mailto:a@example.cn");
 }
+
+#[test]
+fn a_tree_nobody_links_to_is_still_published() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "guides/demo/trees/alone.yml",
+        "id: demo-alone\ntitle: 没人链接的决策\nstart: demo-q-alone\nquestions:\n  - id: demo-q-alone\n    text: 开店了吗？\n    answers:\n      - label: 是\n        next: demo-o-alone\n      - label: 不是\n        next: demo-o-alone\noutcomes:\n  - id: demo-o-alone\n    title: 继续\n    body: 看下一步。\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(site
+        .read("public/demo/demo-alone/index.html")
+        .contains("开店了吗？"));
+    assert!(site
+        .path("public/demo/demo-alone/demo-o-alone/index.html")
+        .is_file());
+    assert!(site
+        .read("public/demo/index.html")
+        .contains("<a href=\"../demo/demo-alone/\">没人链接的决策</a>"));
+    assert!(site
+        .read("public/sitemap.xml")
+        .contains("<loc>https://demo.example.cn/demo/demo-alone/</loc>"));
+}
