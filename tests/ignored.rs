@@ -252,3 +252,31 @@ fn a_tree_nobody_links_to_is_still_published() {
         .read("public/sitemap.xml")
         .contains("<loc>https://demo.example.cn/demo/demo-alone/</loc>"));
 }
+
+#[test]
+fn links_in_guide_fields_name_pages_the_same_ways() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        "guides/demo/faq.yaml",
+        "answer: 只能线上缴纳。",
+        "answer: 见 [第二篇](guide/b#xi-jie) 与 [栏目](/guide/)，不是 [旧页](/guide/bb/)。",
+    );
+    let run = site.check();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.errors(),
+        ["error: guides/demo/faq.yaml:10:56: link to a missing page `/guide/bb/`"]
+    );
+    assert!(
+        run.stderr
+            .contains("  hint: did you mean `/guide/b/`? a link names a .md file"),
+        "{}",
+        run.stderr
+    );
+    site.edit("guides/demo/faq.yaml", "，不是 [旧页](/guide/bb/)", "");
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = site.read("public/demo/faq/demo-faq-deposit/index.html");
+    assert_eq!(href(&html, "第二篇"), "../../../guide/b/#xi-jie");
+    assert_eq!(href(&html, "栏目"), "../../../guide/");
+}
