@@ -111,9 +111,10 @@ fn files_that_are_not_read_are_warned_about() {
     site.write("guides/demo/extra/faq.yaml", "faqs: []\n");
     site.write("guides/demo/x/foo.yaml", "a: 1\n");
     site.write("guides/README.md", "说明\n");
+    site.write("guides/demo/trees/old/which.yaml", "id: old\n");
     let run = site.build();
     assert_eq!(run.code, 0, "warnings only: {}", run.stderr);
-    let flows_hint = "flows/ holds one flow per .yaml (or .yml) file, no sub-folders; rename the file to end in .yaml, or move it out of guides/";
+    let flows_hint = "flows/ holds one flow per .yaml (or .yml) file, no sub-folders; rename the file to end in .yaml, or move it out of flows/";
     assert_eq!(
         warnings(&run.stderr),
         [
@@ -121,6 +122,7 @@ fn files_that_are_not_read_are_warned_about() {
             format!("warning: guides/demo/extra/faq.yaml:1:1: `guides/demo/extra/faq.yaml` is not read: guidepost does not read the folder `guides/demo/extra/`\n  hint: {PLATFORM_HINT}"),
             format!("warning: guides/demo/flows/old.yaml.bak:1:1: `old.yaml.bak` is not read: `guides/demo/flows/old.yaml.bak` is not a source guidepost knows\n  hint: {flows_hint}"),
             format!("warning: guides/demo/notes.txt:1:1: `notes.txt` is not read: `guides/demo/notes.txt` is not a source guidepost knows\n  hint: {PLATFORM_HINT}"),
+            "warning: guides/demo/trees/old/which.yaml:1:1: `guides/demo/trees/old/which.yaml` is not read: guidepost does not read the folder `guides/demo/trees/old/`\n  hint: trees/ holds one decision tree per .yaml (or .yml) file, no sub-folders; move the file up into trees/".to_string(),
             format!("warning: guides/demo/x/foo.yaml:1:1: `guides/demo/x/foo.yaml` is not read: guidepost does not read the folder `guides/demo/x/`\n  hint: {PLATFORM_HINT}"),
         ]
     );

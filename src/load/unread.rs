@@ -70,9 +70,13 @@ fn items(root: &Path, dir: &Path, kind: &str, access: &Access, diags: &mut Diagn
     };
     for (path, name, is_dir) in entries(dir, access) {
         if is_dir || !names::is_yaml(&name) {
+            let todo = if is_dir {
+                "move the file up into"
+            } else {
+                "rename the file to end in .yaml, or move it out of"
+            };
             let hint = format!(
-                "{kind}/ holds one {what} per .yaml (or .yml) file, no sub-folders; \
-                 rename the file to end in .yaml, or move it out of guides/"
+                "{kind}/ holds one {what} per .yaml (or .yml) file, no sub-folders; {todo} {kind}/"
             );
             diags.extend(unread(root, &path, is_dir, hint, &name));
         }

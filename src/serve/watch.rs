@@ -262,6 +262,7 @@ mod tests {
         let rel = |p: &str| relevant(root, Path::new(p));
         assert_eq!(rel("/s/content/a/b.md").as_deref(), Some("content/a/b.md"));
         assert_eq!(rel("/s/site.yaml").as_deref(), Some("site.yaml"));
+        assert_eq!(rel("/s/site.yml").as_deref(), Some("site.yml"));
         assert_eq!(rel("/s/content").as_deref(), Some("content"));
         for no in [
             "/s/public/index.html",
