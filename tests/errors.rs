@@ -272,11 +272,17 @@ fn tree_defects_are_located() {
 }
 
 #[test]
-fn unknown_file_in_a_platform_folder() {
+fn unknown_file_in_a_platform_folder_is_a_warning_with_a_guess() {
     let site = Site::fixture("minimal");
     site.write("guides/demo/faqs.yaml", "faqs: []\n");
-    site.check().assert_error(
-        "error: guides/demo/faqs.yaml:1:1: unknown file `faqs.yaml` in a platform folder",
+    let run = site.check();
+    assert_eq!(run.code, 0, "a warning, not an error: {}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: guides/demo/faqs.yaml:1:1: `faqs.yaml` is not read: `guides/demo/faqs.yaml` is not a source guidepost knows\n  hint: did you mean `faq.yaml`? a platform folder holds platform.yaml, "
+        ),
+        "{}",
+        run.stderr
     );
 }
 

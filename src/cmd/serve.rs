@@ -48,7 +48,7 @@ pub struct Args {
 
 pub fn execute(args: Args) -> ExitCode {
     let root = args.root.root;
-    if !root.join("site.yaml").is_file() {
+    if !root.join("site.yaml").is_file() && !root.join("site.yml").is_file() {
         eprintln!(
             "error: no site.yaml in {}\n  hint: run guidepost serve in the site folder, or pass --root with the folder that holds site.yaml",
             root.display()

@@ -4,7 +4,8 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use super::{files_with_ext, read_text, yaml, Files};
+use super::names::{find_yaml, yaml_files};
+use super::{read_text, yaml, Files};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::model::guide::{
     ChecklistsFile, FaqFile, Flow, GlossaryFile, MaterialsFile, Platform, PlatformMeta, RulesFile,
@@ -12,16 +13,16 @@ use crate::model::guide::{
 };
 use crate::model::Origin;
 
-const KNOWN: &[&str] = &[
-    "platform.yaml",
-    "materials.yaml",
-    "faq.yaml",
-    "rules.yaml",
-    "glossary.yaml",
-    "checklists.yaml",
-    "flows",
-    "trees",
+/// The sources of a platform folder, by name without `.yaml`/`.yml`; flows and trees are folders.
+pub const SOURCES: &[&str] = &[
+    "platform",
+    "materials",
+    "faq",
+    "rules",
+    "glossary",
+    "checklists",
 ];
+pub const FOLDERS: &[&str] = &["flows", "trees"];
 
 /// Every platform folder under `guides/`, in folder-name order.
 pub fn load_all(root: &Path, files: &Files, diags: &mut Diagnostics) -> Vec<Platform> {
@@ -65,14 +66,32 @@ fn read<T: DeserializeOwned>(
 fn optional<T: DeserializeOwned>(
     root: &Path,
     dir: &Path,
-    name: &str,
+    stem: &str,
     files: &Files,
     diags: &mut Diagnostics,
 ) -> Option<(T, Origin)> {
-    let path = dir.join(name);
-    (path.is_file() && files.access.allows(&path))
-        .then(|| read(root, &path, files, diags))
-        .flatten()
+    match find_yaml(root, dir, stem, &files.access) {
+        Ok(path) => path.and_then(|p| read(root, &p, files, diags)),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+/// The YAML files of `dir` (flows/ or trees/), each read as a `T`.
+fn each<T: DeserializeOwned>(
+    root: &Path,
+    dir: &Path,
+    files: &Files,
+    diags: &mut Diagnostics,
+) -> Vec<(T, Origin)> {
+    let (paths, twice) = yaml_files(root, dir, &files.access);
+    diags.extend(twice);
+    paths
+        .iter()
+        .filter_map(|p| read::<T>(root, p, files, diags))
+        .collect()
 }
 
 fn load_platform(
@@ -82,59 +101,49 @@ fn load_platform(
     diags: &mut Diagnostics,
 ) -> Option<Platform> {
     let dir_name = dir.file_name()?.to_string_lossy().to_string();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let name = entry.file_name().to_string_lossy().to_string();
-        if !KNOWN.contains(&name.as_str()) && !name.starts_with('.') {
-            let rel = super::rel_name(root, &entry.path());
+    let meta_path = match find_yaml(root, dir, "platform", &files.access) {
+        Ok(Some(p)) => p,
+        Ok(None) => {
+            let meta_path = dir.join("platform.yaml");
+            if !files.access.allows(&meta_path) {
+                return None;
+            }
+            let rel = super::rel_name(root, &meta_path);
             diags.push(
                 Diagnostic::error(
                     Span::file(&rel),
-                    format!("unknown file `{name}` in a platform folder"),
+                    format!("the platform folder guides/{dir_name}/ has no platform.yaml"),
                 )
-                .hint(format!(
-                    "a platform folder holds {}; rename or move this file",
-                    KNOWN.join(", ")
-                )),
+                .hint("add platform.yaml with id, name, owner and source (docs/format.md)"),
             );
+            return None;
         }
-    }
-    let meta_path = dir.join("platform.yaml");
-    if !files.access.allows(&meta_path) {
-        return None;
-    }
-    if !meta_path.is_file() {
-        let rel = super::rel_name(root, &meta_path);
-        diags.push(
-            Diagnostic::error(
-                Span::file(&rel),
-                format!("the platform folder guides/{dir_name}/ has no platform.yaml"),
-            )
-            .hint("add platform.yaml with id, name, owner and source (docs/format.md)"),
-        );
-        return None;
-    }
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
     let meta = read::<PlatformMeta>(root, &meta_path, files, diags).map(|(mut m, o)| {
         m.origin = o;
         m
     });
-    let materials = optional::<MaterialsFile>(root, dir, "materials.yaml", files, diags)
+    let materials = optional::<MaterialsFile>(root, dir, "materials", files, diags)
         .map(|(f, o)| with_origins(f.materials, &o.child("materials"), |m, o| m.origin = o))
         .unwrap_or_default();
-    let faqs = optional::<FaqFile>(root, dir, "faq.yaml", files, diags)
+    let faqs = optional::<FaqFile>(root, dir, "faq", files, diags)
         .map(|(f, o)| with_origins(f.faqs, &o.child("faqs"), |m, o| m.origin = o))
         .unwrap_or_default();
-    let rules = optional::<RulesFile>(root, dir, "rules.yaml", files, diags)
+    let rules = optional::<RulesFile>(root, dir, "rules", files, diags)
         .map(|(f, o)| with_origins(f.rules, &o.child("rules"), |m, o| m.origin = o))
         .unwrap_or_default();
-    let terms = optional::<GlossaryFile>(root, dir, "glossary.yaml", files, diags)
+    let terms = optional::<GlossaryFile>(root, dir, "glossary", files, diags)
         .map(|(f, o)| with_origins(f.terms, &o.child("terms"), |m, o| m.origin = o))
         .unwrap_or_default();
-    let checklists = optional::<ChecklistsFile>(root, dir, "checklists.yaml", files, diags)
+    let checklists = optional::<ChecklistsFile>(root, dir, "checklists", files, diags)
         .map(|(f, o)| with_origins(f.checklists, &o.child("checklists"), |m, o| m.origin = o))
         .unwrap_or_default();
-    let mut flows: Vec<Flow> = files_with_ext(&dir.join("flows"), "yaml", &files.access)
-        .iter()
-        .filter_map(|p| read::<Flow>(root, p, files, diags))
+    let mut flows: Vec<Flow> = each::<Flow>(root, &dir.join("flows"), files, diags)
+        .into_iter()
         .map(|(mut f, o)| {
             f.steps = with_origins(std::mem::take(&mut f.steps), &o.child("steps"), |s, o| {
                 s.origin = o
@@ -144,9 +153,8 @@ fn load_platform(
         })
         .collect();
     flows.sort_by(|a, b| (a.weight, &a.id).cmp(&(b.weight, &b.id)));
-    let trees: Vec<Tree> = files_with_ext(&dir.join("trees"), "yaml", &files.access)
-        .iter()
-        .filter_map(|p| read::<Tree>(root, p, files, diags))
+    let trees: Vec<Tree> = each::<Tree>(root, &dir.join("trees"), files, diags)
+        .into_iter()
         .map(|(mut t, o)| {
             t.questions = with_origins(
                 std::mem::take(&mut t.questions),

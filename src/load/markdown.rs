@@ -26,13 +26,19 @@ pub fn anchor(text: &str) -> String {
     }
 }
 
-/// Is this link target one guidepost resolves (`x.md`, `../a/b.md#c`, `@id`, `#anchor`)?
+/// Is this link target one guidepost resolves? `@id`, `#anchor`, and a page named by its
+/// file (`x.md`, `../a/b.md#c`), without `.md` (`x`), as `x.html`, or by its site path
+/// (`/a/b/`). Targets with a scheme, a query or another extension (`logo.png`) are URLs.
 pub fn is_internal(dest: &str) -> bool {
     if dest.starts_with('@') || dest.starts_with('#') {
         return true;
     }
     let path = dest.split('#').next().unwrap_or("");
-    !dest.contains("://") && !dest.starts_with('/') && !dest.contains(':') && path.ends_with(".md")
+    if path.is_empty() || dest.contains(':') || dest.contains('?') || dest.starts_with("//") {
+        return false;
+    }
+    let last = path.rsplit('/').next().unwrap_or("");
+    path.ends_with(".md") || path.ends_with(".html") || last.is_empty() || !last.contains('.')
 }
 
 pub struct Analysis {

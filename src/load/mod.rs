@@ -9,9 +9,11 @@ pub mod content;
 pub mod fs;
 pub mod guides;
 pub mod markdown;
+pub mod names;
+pub mod unread;
 pub mod yaml;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use crate::diag::{Diagnostic, Diagnostics, Failed, Span};
@@ -98,6 +100,7 @@ pub fn load(root: &Path) -> Result<(Model, Diagnostics), Failed> {
     }
     diags.extend(fs::scan(&files.access));
     let platforms = guides::load_all(root, &files, &mut diags);
+    diags.extend(unread::check(root, &files.access));
     let (sections, pages) = content::load_all(root, &files, &mut diags);
     match config {
         Some(config) if !diags.has_errors() => Ok((
@@ -114,10 +117,10 @@ pub fn load(root: &Path) -> Result<(Model, Diagnostics), Failed> {
     }
 }
 
-/// `site.yaml` and the positions of its values.
+/// `site.yaml` (or `site.yml`) and the positions of its values.
 pub fn load_config(root: &Path) -> Result<(Config, yaml::SpanMap), Diagnostic> {
-    let path = root.join("site.yaml");
-    if !path.is_file() {
+    let access = fs::Access::new(root, true);
+    let Some(path) = names::find_yaml(root, root, "site", &access)? else {
         let rel: Arc<str> = Arc::from("site.yaml");
         return Err(Diagnostic::error(
             Span::file(&rel),
@@ -126,23 +129,7 @@ pub fn load_config(root: &Path) -> Result<(Config, yaml::SpanMap), Diagnostic> {
         .hint(
             "run guidepost in the site folder, or pass --root with the folder that holds site.yaml",
         ));
-    }
+    };
     let (rel, text) = read_text(root, &path)?;
     yaml::parse(&rel, &text, 0)
-}
-
-/// The files in `dir` with extension `ext` that `access` allows, sorted by name.
-pub fn files_with_ext(dir: &Path, ext: &str, access: &fs::Access) -> Vec<PathBuf> {
-    if !access.allows(dir) {
-        return Vec::new();
-    }
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == ext) && access.allows(p))
-        .collect();
-    out.sort();
-    out
 }

@@ -1,26 +1,36 @@
 //! Resolving the internal links written in Markdown: `other.md#anchor` (relative to the page's
-//! file), `@id` (any guide item, `@flow-id/step-id` for a step) and `#anchor` (same page).
-//! `check` reports what does not resolve; `render` writes what does.
+//! file), the same without `.md` or as `other.html`, a site path (`/a/b/`, from the site
+//! root, to any page the site publishes), `@id` (any guide item, `@flow-id/step-id` for a
+//! step) and `#anchor` (same page). A link that names no page gets the closest page's site
+//! path as a guess. `check` reports what does not resolve; `render` writes what does.
 
 use std::collections::{HashMap, HashSet};
 
 use super::index::Index;
 use super::{Model, Page};
+use crate::output::Role;
 
 /// A resolved link: the target URL relative to the site root (`a/b/#x`).
 pub type Resolved = Result<String, LinkError>;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkError {
-    NoPage(String),
-    NoAnchor { page: String, anchor: String },
+    /// No page by that name; the site path of a page with a close name, if there is one.
+    NoPage {
+        target: String,
+        guess: Option<String>,
+    },
+    NoAnchor {
+        page: String,
+        anchor: String,
+    },
     NoId(String),
 }
 
 impl LinkError {
     pub fn message(&self) -> String {
         match self {
-            LinkError::NoPage(p) => format!("link to a missing page `{p}`"),
+            LinkError::NoPage { target, .. } => format!("link to a missing page `{target}`"),
             LinkError::NoAnchor { page, anchor } => {
                 format!("link to a missing anchor `#{anchor}` in `{page}`")
             }
@@ -28,11 +38,13 @@ impl LinkError {
         }
     }
 
-    pub fn hint(&self) -> &'static str {
+    pub fn hint(&self) -> String {
+        const PATHS: &str = "a link names a .md file under content/ relative to this file's folder (`b.md`, `../a/b.md`, `.md` may be left out), or a page from the site root (`/a/b/`)";
         match self {
-            LinkError::NoPage(_) => "check the path: it is relative to this file's folder and names a .md file under content/",
-            LinkError::NoAnchor { .. } => "anchors come from the target's headings (Chinese is written in pinyin: ## 角色分工 → #jiao-se-fen-gong); check the heading or the anchor",
-            LinkError::NoId(_) => "write @ followed by the id of a flow, step (flow-id/step-id), FAQ, rule, term, material or tree",
+            LinkError::NoPage { guess: Some(g), .. } => format!("did you mean `{g}`? {PATHS}"),
+            LinkError::NoPage { guess: None, .. } => format!("check the path: {PATHS}"),
+            LinkError::NoAnchor { .. } => "anchors come from the target's headings (Chinese is written in pinyin: ## 角色分工 → #jiao-se-fen-gong); check the heading or the anchor".to_string(),
+            LinkError::NoId(_) => "write @ followed by the id of a flow, step (flow-id/step-id), FAQ, rule, term, material or tree".to_string(),
         }
     }
 }
@@ -45,18 +57,23 @@ pub fn anchors<'a>(ids: impl IntoIterator<Item = &'a String>) -> Anchors<'a> {
     ids.into_iter().map(String::as_str).collect()
 }
 
-/// What a link can point at: the content pages by file (with their anchors), and the ids.
+/// What a link can point at: the content pages by file (with their anchors), every page the
+/// site publishes by URL, and the ids.
 pub struct Resolver<'a> {
     pages: HashMap<&'a str, (&'a Page, Anchors<'a>)>,
+    /// Every published page's URL (`a/b/`, `` for the home page) → its content file, if any.
+    urls: HashMap<String, Option<&'a str>>,
     index: &'a Index,
 }
 
 impl<'a> Resolver<'a> {
     pub fn new(model: &'a Model, index: &'a Index) -> Self {
-        let pages = model
+        let content = model
             .pages
             .iter()
-            .chain(model.sections.iter().map(|s| &s.page))
+            .chain(model.sections.iter().map(|s| &s.page));
+        let pages: HashMap<_, _> = content
+            .clone()
             .map(|p| {
                 (
                     p.rel.as_str(),
@@ -64,12 +81,22 @@ impl<'a> Resolver<'a> {
                 )
             })
             .collect();
-        Resolver { pages, index }
+        let mut urls: HashMap<String, Option<&str>> = index
+            .registry
+            .claims()
+            .filter(|c| matches!(c.role, Role::Page { .. } | Role::Redirect))
+            .filter_map(|c| c.path.strip_suffix("index.html"))
+            .filter(|u| u.is_empty() || u.ends_with('/'))
+            .map(|u| (u.to_string(), None))
+            .collect();
+        urls.extend(content.map(|p| (p.url.clone(), Some(p.rel.as_str()))));
+        Resolver { pages, urls, index }
     }
 
     /// Resolve `dest` written in the file `from_rel` (a path under content/; "" for guide files,
     /// whose .md links are relative to content/). `own` is the page's anchors, for `#x` links.
-    /// Constant time per link (hash lookups), so a page's links cost O(links).
+    /// Constant time per link (hash lookups), so a page's links cost O(links); only a link
+    /// that fails looks through every page for a guess.
     pub fn resolve(&self, from_rel: &str, dest: &str, own: &Anchors) -> Resolved {
         if let Some(id) = dest.strip_prefix('@') {
             return self
@@ -91,20 +118,105 @@ impl<'a> Resolver<'a> {
             Some((p, a)) => (p, Some(a)),
             None => (dest, None),
         };
-        let dir = from_rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
-        let target = normalize(dir, path).ok_or_else(|| LinkError::NoPage(dest.to_string()))?;
-        let (page, ids) = self
-            .pages
-            .get(target.as_str())
-            .ok_or(LinkError::NoPage(target.clone()))?;
+        let dir = match path.starts_with('/') {
+            true => "",
+            false => from_rel.rsplit_once('/').map(|(d, _)| d).unwrap_or(""),
+        };
+        let Some(target) = normalize(dir, path) else {
+            return Err(self.no_page(dest, dest));
+        };
+        let (page_url, content) = match self.find(&target, path) {
+            Some(found) => found,
+            None => {
+                let shown = if path.starts_with('/') { path } else { &target };
+                return Err(self.no_page(shown, &bare(&target)));
+            }
+        };
+        let Some(rel) = content else {
+            // A generated page (a flow, the FAQ list …): its anchors are not known here.
+            return Ok(with_anchor(page_url, anchor));
+        };
+        let (page, ids) = &self.pages[rel];
         match anchor {
-            None | Some("") => Ok(page.url.clone()),
-            Some(a) if ids.contains(a) => Ok(format!("{}#{a}", page.url)),
-            Some(a) => Err(LinkError::NoAnchor {
-                page: target,
+            Some(a) if !a.is_empty() && !ids.contains(a) => Err(LinkError::NoAnchor {
+                page: rel.to_string(),
                 anchor: a.to_string(),
             }),
+            _ => Ok(with_anchor(&page.url, anchor)),
         }
+    }
+
+    /// The page `target` names: a `.md` file, or (without `.md`, as `.html`, or as a folder)
+    /// the file or section it stands for, or a site path (`path` begins with `/`).
+    fn find(&self, target: &str, path: &str) -> Option<(&str, Option<&'a str>)> {
+        let by_file = |rel: &str| {
+            self.pages
+                .get_key_value(rel)
+                .map(|(k, (p, _))| (p.url.as_str(), Some(*k)))
+        };
+        if target.ends_with(".md") {
+            return by_file(target);
+        }
+        let b = bare(target);
+        let section = if b.is_empty() {
+            "_index.md".to_string()
+        } else {
+            format!("{b}/_index.md")
+        };
+        let found = by_file(&format!("{b}.md")).or_else(|| by_file(&section));
+        if found.is_some() || !path.starts_with('/') {
+            return found;
+        }
+        let url = if b.is_empty() {
+            String::new()
+        } else {
+            format!("{b}/")
+        };
+        self.urls
+            .get_key_value(&url)
+            .map(|(u, rel)| (u.as_str(), *rel))
+    }
+
+    /// The error for a link to `target` that names no page, with the closest page as a guess.
+    fn no_page(&self, target: &str, wanted: &str) -> LinkError {
+        let last = wanted.rsplit('/').next().unwrap_or(wanted);
+        let guess = self
+            .urls
+            .keys()
+            .map(|u| {
+                let b = u.trim_end_matches('/');
+                let score = if !last.is_empty() && b.rsplit('/').next() == Some(last) {
+                    1.0
+                } else {
+                    strsim::normalized_levenshtein(wanted, b)
+                };
+                (score, u)
+            })
+            .filter(|(score, _)| *score >= 0.7)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+            .map(|(_, u)| format!("/{u}"));
+        LinkError::NoPage {
+            target: target.to_string(),
+            guess,
+        }
+    }
+}
+
+/// `a/b` for `a/b`, `a/b/`, `a/b.html`, `a/b/index.html`, `a/b.md`; `` for the site root.
+fn bare(target: &str) -> String {
+    let t = target.strip_suffix(".md").unwrap_or(target);
+    let t = t.strip_suffix(".html").unwrap_or(t);
+    let t = t
+        .strip_suffix("/index")
+        .or_else(|| (t == "index").then_some(""))
+        .unwrap_or(t);
+    t.trim_end_matches('/').to_string()
+}
+
+fn with_anchor(url: &str, anchor: Option<&str>) -> String {
+    match anchor {
+        Some(a) if !a.is_empty() => format!("{url}#{a}"),
+        _ => url.to_string(),
     }
 }
 
@@ -125,7 +237,16 @@ fn normalize(dir: &str, path: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use super::{bare, normalize};
+
+    #[test]
+    fn the_ways_editors_name_a_page() {
+        for t in ["a/b", "a/b/", "a/b.html", "a/b/index.html", "a/b.md"] {
+            assert_eq!(bare(t), "a/b", "{t}");
+        }
+        assert_eq!(bare("index.html"), "");
+        assert_eq!(bare(""), "");
+    }
 
     #[test]
     fn paths_fold_dots() {

@@ -16,9 +16,13 @@ use std::time::{Duration, Instant};
 
 use notify::{Config, Event, EventKind, PollWatcher, RecursiveMode, Watcher};
 
+pub use crate::load::names::is_temp;
+
 /// The folders a site's sources are in.
 pub const DIRS: &[&str] = &["guides", "content", "themes", "templates", "static"];
 pub const CONFIG: &str = "site.yaml";
+/// The configuration may be written `site.yml` too.
+pub const CONFIG_YML: &str = "site.yml";
 
 /// Quiet time that ends a batch of a few paths (an editor's save).
 const QUIET: Duration = Duration::from_millis(20);
@@ -239,7 +243,7 @@ pub fn relevant(root: &Path, path: &Path) -> Option<String> {
         .map(|c| c.as_os_str().to_str())
         .collect::<Option<_>>()?;
     let first = *parts.first()?;
-    if !(DIRS.contains(&first) || parts == [CONFIG]) {
+    if !(DIRS.contains(&first) || parts == [CONFIG] || parts == [CONFIG_YML]) {
         return None;
     }
     if parts.iter().any(|p| is_temp(p)) {
@@ -248,59 +252,9 @@ pub fn relevant(root: &Path, path: &Path) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// Names editors and tools give their temporary, swap, lock and backup files.
-pub fn is_temp(name: &str) -> bool {
-    const SUFFIXES: &[&str] = &[
-        "~",
-        ".swp",
-        ".swo",
-        ".swx",
-        ".swpx",
-        ".tmp",
-        ".temp",
-        ".bak",
-        ".orig",
-        ".part",
-        ".crdownload",
-        ".kate-swp",
-    ];
-    name.starts_with(".#")
-        || (name.starts_with('#') && name.ends_with('#'))
-        || name == "4913"
-        || name == ".DS_Store"
-        || name == "Thumbs.db"
-        || name.starts_with(".~lock.")
-        || name.starts_with(".goutputstream-")
-        || name.starts_with(".syncthing.")
-        || name.contains("___jb_")
-        || (name.starts_with("sed") && name.len() == 9 && !name.contains('.'))
-        || SUFFIXES.iter().any(|s| name.ends_with(s))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn editor_temporaries_are_ignored() {
-        for t in [
-            ".a.md.swp",
-            ".a.md.swx",
-            "4913",
-            "a.md~",
-            ".#a.md",
-            "#a.md#",
-            "a.md___jb_tmp___",
-            ".goutputstream-X1Y2Z3",
-            "sedAb12Cd",
-            "a.md.tmp",
-        ] {
-            assert!(is_temp(t), "{t}");
-        }
-        for ok in ["a.md", "faq.yaml", "_index.md", "style.css", "sed.md"] {
-            assert!(!is_temp(ok), "{ok}");
-        }
-    }
 
     #[test]
     fn only_sources_are_relevant() {
@@ -308,6 +262,7 @@ mod tests {
         let rel = |p: &str| relevant(root, Path::new(p));
         assert_eq!(rel("/s/content/a/b.md").as_deref(), Some("content/a/b.md"));
         assert_eq!(rel("/s/site.yaml").as_deref(), Some("site.yaml"));
+        assert_eq!(rel("/s/site.yml").as_deref(), Some("site.yml"));
         assert_eq!(rel("/s/content").as_deref(), Some("content"));
         for no in [
             "/s/public/index.html",
