@@ -68,6 +68,49 @@ describe("decision trees without JavaScript", () => {
   }
 });
 
+describe("outcome pages on a phone", () => {
+  test("every outcome opens with its conclusion, how to submit and what to prepare within the first 375×812 screen", async () => {
+    const phone = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
+    const outcomes = [];
+    for (const tree of TREES) {
+      const { page } = await openPage(phone, site.url(tree));
+      for (const a of await page.locator(".cards a").all()) outcomes.push(new URL(await a.getAttribute("href"), page.url()).href);
+      await page.close();
+    }
+    assert.ok(outcomes.length >= 30, `the bundled trees have many outcomes (${outcomes.length})`);
+    let withSubmit = 0;
+    for (const url of outcomes) {
+      const { page } = await openPage(phone, url);
+      const m = await page.evaluate(() => {
+        const box = (s) => document.querySelector(s)?.getBoundingClientRect();
+        const names = [...document.querySelectorAll(".answer-first .prepare a")];
+        return {
+          label: document.querySelector(".tree-title .tree-kind")?.textContent,
+          h1: box("h1").bottom,
+          submit: box(".answer-first .submit")?.bottom ?? null,
+          prepare: box(".answer-first .prepare-label")?.bottom ?? null,
+          names: names.map((a) => ({ text: a.textContent, target: document.querySelector(a.getAttribute("href"))?.querySelector("strong")?.textContent })),
+          materials: document.querySelectorAll(".materials .material").length,
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        };
+      });
+      assert.equal(m.label, "结论", `${url}: the heading is labelled 结论`);
+      assert.ok(m.h1 <= 812, `${url}: the outcome heading ends at ${m.h1}px, within the first screen`);
+      if (m.submit !== null) {
+        withSubmit++;
+        assert.ok(m.submit <= 812, `${url}: the submit line ends at ${m.submit}px, within the first screen`);
+      }
+      assert.equal(m.names.length, m.materials, `${url}: one name per material detail`);
+      if (m.materials) assert.ok(m.prepare <= 812, `${url}: 要准备 starts within the first screen (${m.prepare}px)`);
+      for (const n of m.names) assert.equal(n.text, n.target, `${url}: ${n.text} links to its own detail further down`);
+      assert.equal(m.overflow, 0, `${url}: no horizontal scrolling`);
+      await page.close();
+    }
+    assert.ok(withSubmit >= 10, `outcomes with a submit line were checked (${withSubmit})`);
+    await phone.close();
+  });
+});
+
 describe("decision trees with JavaScript", () => {
   test("answer, change an earlier answer, back, browser back, start over", async () => {
     const { page, rec } = await openPage(js, site.url("xhs-juguang/jg-trademark/jg-q-tm-used/"));
