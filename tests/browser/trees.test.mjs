@@ -171,6 +171,65 @@ describe("decision trees with JavaScript", () => {
     await page.close();
   });
 
+  test("in place, the label, the breadcrumb and the back link follow the answers", async () => {
+    const { page, rec } = await openPage(js, site.url("xhs-juguang/jg-trademark/jg-q-tm-used/"));
+    const state = () =>
+      page.evaluate(() => {
+        const nav = document.querySelector(".tree-nav");
+        return {
+          kind: document.querySelector(".tree-title .tree-kind").textContent,
+          verdict: document.querySelector(".tree-title .tree-kind").classList.contains("verdict"),
+          h1: document.querySelector("h1").textContent,
+          crumb: document.querySelector(".crumbs [aria-current]").textContent,
+          nav: [...nav.childNodes].map((n) => (n.nodeName === "LI" ? n.textContent : `#${n.nodeName}:${n.textContent}`)),
+          source: document.querySelector("article .source")?.textContent.trim(),
+        };
+      });
+    let s = await state();
+    assert.equal(s.kind, "第 1 题 · 最多还有 4 个问题");
+    assert.deepEqual(s.nav, ["从头开始", "查看完整决策图"]);
+    const steps = [
+      ["用了", "第 2 题 · 最多还有 3 个问题"],
+      ["已注册，注册证在有效期内", "第 3 题 · 最多还有 2 个问题"],
+      ["不是，商标注册在别人名下", "第 4 题 · 最多还有 1 个问题"],
+      ["自然人（个人）", "第 5 题 · 答完这题就有结论"],
+    ];
+    for (const [label, kind] of steps) {
+      await page.locator("a.answer", { hasText: label }).click();
+      s = await state();
+      assert.equal(s.kind, kind, `after ${label}`);
+      assert.equal(s.crumb, s.h1, "the breadcrumb names the question shown");
+      assert.deepEqual(s.nav, ["上一步", "从头开始", "查看完整决策图"], "one 上一步, separators only between items");
+    }
+    // Back and forth with 上一步: the nav never gains a second back link or stray separators.
+    for (let i = 0; i < 3; i++) await page.locator("a.tree-back").click();
+    s = await state();
+    assert.equal(s.kind, "第 2 题 · 最多还有 3 个问题");
+    assert.deepEqual(s.nav, ["上一步", "从头开始", "查看完整决策图"]);
+    await page.locator("a.tree-back").click();
+    s = await state();
+    assert.deepEqual(s.nav, ["从头开始", "查看完整决策图"], "at the start: nothing to go back to");
+
+    // Down to an outcome in place: labelled 结论, with its source line and the breadcrumb.
+    await page.locator("a.answer", { hasText: "没有用商标" }).click();
+    s = await state();
+    assert.equal(s.kind, "结论");
+    assert.ok(s.verdict);
+    assert.equal(s.crumb, s.h1);
+    assert.equal(s.source, "依据官方指南《聚光平台|注册与开户流程》");
+    assert.deepEqual(s.nav, ["上一步", "重新回答", "查看完整决策图"]);
+    assert.deepEqual(rec.pageErrors, []);
+    await page.close();
+
+    // Opened without a path, a question with one parent offers 上一题, which runs in place.
+    const bare = await openPage(js, site.url("xhs-juguang/jg-trademark/jg-q-tm-registrant-kind/"));
+    assert.deepEqual((await bare.page.locator(".tree-nav li").allTextContents()), ["上一题", "从头开始", "查看完整决策图"]);
+    await bare.page.locator("a.tree-up").click();
+    assert.match(bare.page.url(), /jg-q-tm-own\/$/);
+    assert.equal(await bare.page.locator(".tree-title .tree-kind").textContent(), "第 3 题 · 最多还有 2 个问题");
+    await bare.page.close();
+  });
+
   test("a shared outcome URL with a path shows the answers given; without one, the outcome alone", async () => {
     const withPath = await openPage(js, site.url("kuaishou-service/ks-service-category/ks-o-individual/?a=1.1.0"));
     assert.match(await withPath.page.locator("h1").textContent(), /个体工商户不能申请入驻/);
