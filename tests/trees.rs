@@ -132,3 +132,60 @@ fn a_tree_that_fails_validation_does_not_build() {
         .path("public/demo/demo-which/demo-o-person/index.html")
         .is_file());
 }
+
+/// What a merchant reads on the built pages of a bundled tree, JavaScript off.
+#[test]
+fn pages_say_where_a_question_sits_and_outcomes_open_with_the_answer() {
+    let site = Site::bundled();
+    assert_eq!(site.build().code, 0);
+    let page = |node: &str| site.read(&format!("public/xhs-juguang/jg-trademark/{node}index.html"));
+    // The longest way from the start: 用了 → 状态 → 本人 → 注册人 → 申请主体 → outcome.
+    assert!(page("").contains("开始回答（最多 5 个问题）"));
+    let title = |html: &str| {
+        let start = html
+            .find("<p class=\"tree-title\">")
+            .expect("a tree-title line");
+        html[start..start + html[start..].find("</p>").unwrap() + 4].to_string()
+    };
+    let kind = |n: &str| {
+        format!("<p class=\"tree-title\"><a href=\"../\">我需要哪些商标授权材料</a> <span class=\"tree-kind\">{n}</span></p>")
+    };
+    let start = page("jg-q-tm-used/");
+    assert_eq!(title(&start), kind("第 1 题 · 最多还有 4 个问题"));
+    assert!(
+        !start.contains("class=\"tree-up\""),
+        "the start has no previous question"
+    );
+    let status = page("jg-q-tm-status/");
+    assert_eq!(title(&status), kind("第 2 题 · 最多还有 3 个问题"));
+    assert!(status.contains("<li class=\"back\"><a class=\"tree-up\" href=\"../../../xhs-juguang/jg-trademark/jg-q-tm-used/\" data-node=\"jg-q-tm-used\" aria-label=\"上一题：你的聚光账号名称用了商标名称吗？\">上一题</a></li>"), "a 上一题 link to the only question that leads here");
+    assert_eq!(
+        title(&page("jg-q-tm-registrant-kind/")),
+        kind("第 4 题 · 最多还有 1 个问题")
+    );
+    assert_eq!(
+        title(&page("jg-q-tm-applicant-person/")),
+        kind("第 5 题 · 答完这题就有结论")
+    );
+
+    // An outcome: 结论, the heading, then how to submit and what to prepare, before details.
+    let o = page("jg-o-tm-person-foreign/");
+    assert!(o.contains("<a href=\"../\">我需要哪些商标授权材料</a> <span class=\"tree-kind verdict\">结论</span></p>\n  <h1>个人注册的商标，境外公司申请"));
+    let at = |s: &str| o.find(s).unwrap_or_else(|| panic!("{s} missing"));
+    assert!(at("<h1>") < at("class=\"submit\"><strong>提交方式：</strong>邮件申请"));
+    assert!(at("class=\"submit\"") < at("<strong>要准备（3 项）：</strong>"));
+    assert!(
+        at("要准备（3 项）")
+            < at("<li><a href=\"#m-jg-trademark-certificate\">商标注册证</a></li>")
+    );
+    assert!(at("#m-jg-trademark-certificate") < at("<h2>材料要求</h2>"));
+    assert!(
+        at("<h2>材料要求</h2>") < at("<li class=\"material\" id=\"m-jg-trademark-certificate\">")
+    );
+
+    // Reached from two questions: no single previous question to offer.
+    let shared =
+        site.read("public/channels-shop/wx-restricted-prep/wx-o-platform-not-accepted/index.html");
+    assert!(shared.contains("<span class=\"tree-kind verdict\">结论</span>"));
+    assert!(!shared.contains("class=\"tree-up\""), "no 上一题 link");
+}

@@ -14,6 +14,7 @@ pub mod plan;
 pub mod svg;
 mod templates;
 pub mod theme;
+mod tree_shape;
 mod treemap;
 mod trees;
 pub mod views;

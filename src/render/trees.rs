@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::guides::{crumb_platform, index_html, material_view, source_view};
+use super::tree_shape::{places, Place};
 use super::views::{LinkView, MaterialView, SourceView};
 use super::{OutFile, Renderer};
 use crate::diag::Diagnostic;
@@ -20,7 +21,8 @@ struct TreeView {
     title: String,
     start: String,
     start_url: String,
-    questions: usize,
+    /// Questions on the longest path from the start to an outcome.
+    longest: usize,
     outcomes: Vec<LinkView>,
     source: SourceView,
 }
@@ -39,6 +41,12 @@ struct QuestionView {
     help_html: String,
     answers: Vec<AnswerView>,
     is_start: bool,
+    /// 第 N 题: its number on the shortest path from the start.
+    number: usize,
+    /// 最多还有 M 个问题 after this one.
+    remaining: usize,
+    /// The previous question, when exactly one leads here.
+    parent: Option<ParentView>,
 }
 
 #[derive(Serialize)]
@@ -50,6 +58,7 @@ struct OutcomeView {
     steps: Vec<LinkView>,
     body_html: String,
     checklist_url: String,
+    parent: Option<ParentView>,
 }
 
 #[derive(Serialize)]
@@ -66,7 +75,7 @@ fn tree_view(p: &Platform, t: &Tree, root: &str) -> TreeView {
         title: t.title.clone(),
         start: t.start.clone(),
         start_url: rel(&t.start),
-        questions: t.questions.len(),
+        longest: places(t).get(&t.start).map_or(1, |s| s.remaining + 1),
         outcomes: t
             .outcomes
             .iter()
@@ -112,7 +121,27 @@ pub(super) fn index(r: &Renderer, p: &Platform, t: &Tree) -> Result<OutFile, Dia
     )
 }
 
+/// The previous question, when exactly one leads to a node.
+#[derive(Serialize)]
+struct ParentView {
+    id: String,
+    text: String,
+    url: String,
+}
+
+fn parent_link(p: &Platform, t: &Tree, place: Option<&Place>, root: &str) -> Option<ParentView> {
+    let id = place?.parent.as_deref()?;
+    let q = t.questions.iter().find(|q| q.id == id)?;
+    Some(ParentView {
+        id: id.to_string(),
+        text: q.text.clone(),
+        url: format!("{root}{}", url::tree_node(p.id(), &t.id, id)),
+    })
+}
+
 fn question_view(r: &Renderer, p: &Platform, t: &Tree, q: &Question, root: &str) -> QuestionView {
+    let shape = places(t);
+    let place = shape.get(&q.id);
     QuestionView {
         id: q.id.clone(),
         text: q.text.clone(),
@@ -127,6 +156,9 @@ fn question_view(r: &Renderer, p: &Platform, t: &Tree, q: &Question, root: &str)
             })
             .collect(),
         is_start: q.id == t.start,
+        number: place.map_or(1, |s| s.depth),
+        remaining: place.map_or(0, |s| s.remaining),
+        parent: parent_link(p, t, place, root),
     }
 }
 
@@ -186,6 +218,7 @@ fn outcome_view(r: &Renderer, p: &Platform, t: &Tree, o: &Outcome, root: &str) -
             "{root}{}",
             url::checklist_of(&url::tree_node(p.id(), &t.id, &o.id))
         ),
+        parent: parent_link(p, t, places(t).get(&o.id), root),
     }
 }
 
@@ -228,6 +261,10 @@ pub(super) fn data_js(r: &Renderer, p: &Platform, t: &Tree) -> Result<OutFile, D
         title: Option<&'a str>,
         answers: Vec<Answer<'a>>,
         html: String,
+        depth: usize,
+        remaining: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        parent: Option<String>,
     }
     #[derive(Serialize)]
     struct Data<'a> {
@@ -237,6 +274,14 @@ pub(super) fn data_js(r: &Renderer, p: &Platform, t: &Tree) -> Result<OutFile, D
     }
     let root = super::root_prefix(&url::tree_node(p.id(), &t.id, &t.start));
     let mut nodes = std::collections::BTreeMap::new();
+    let shape = places(t);
+    let place = |id: &str| {
+        shape.get(id).cloned().unwrap_or(Place {
+            depth: 1,
+            remaining: 0,
+            parent: None,
+        })
+    };
     for q in &t.questions {
         let html = r.partial(
             "tree_question_body.html",
@@ -252,6 +297,11 @@ pub(super) fn data_js(r: &Renderer, p: &Platform, t: &Tree) -> Result<OutFile, D
                 next: &a.next,
             })
             .collect();
+        let Place {
+            depth,
+            remaining,
+            parent,
+        } = place(&q.id);
         nodes.insert(
             q.id.as_str(),
             Node {
@@ -260,6 +310,9 @@ pub(super) fn data_js(r: &Renderer, p: &Platform, t: &Tree) -> Result<OutFile, D
                 title: None,
                 answers,
                 html,
+                depth,
+                remaining,
+                parent,
             },
         );
     }
@@ -270,6 +323,7 @@ pub(super) fn data_js(r: &Renderer, p: &Platform, t: &Tree) -> Result<OutFile, D
                 outcome: outcome_view(r, p, t, o, &root),
             },
         )?;
+        let Place { depth, parent, .. } = place(&o.id);
         nodes.insert(
             o.id.as_str(),
             Node {
@@ -278,6 +332,9 @@ pub(super) fn data_js(r: &Renderer, p: &Platform, t: &Tree) -> Result<OutFile, D
                 title: Some(&o.title),
                 answers: Vec::new(),
                 html,
+                depth,
+                remaining: 0,
+                parent,
             },
         );
     }

@@ -68,6 +68,49 @@ describe("decision trees without JavaScript", () => {
   }
 });
 
+describe("outcome pages on a phone", () => {
+  test("every outcome opens with its conclusion, how to submit and what to prepare within the first 375×812 screen", async () => {
+    const phone = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
+    const outcomes = [];
+    for (const tree of TREES) {
+      const { page } = await openPage(phone, site.url(tree));
+      for (const a of await page.locator(".cards a").all()) outcomes.push(new URL(await a.getAttribute("href"), page.url()).href);
+      await page.close();
+    }
+    assert.ok(outcomes.length >= 30, `the bundled trees have many outcomes (${outcomes.length})`);
+    let withSubmit = 0;
+    for (const url of outcomes) {
+      const { page } = await openPage(phone, url);
+      const m = await page.evaluate(() => {
+        const box = (s) => document.querySelector(s)?.getBoundingClientRect();
+        const names = [...document.querySelectorAll(".answer-first .prepare a")];
+        return {
+          label: document.querySelector(".tree-title .tree-kind")?.textContent,
+          h1: box("h1").bottom,
+          submit: box(".answer-first .submit")?.bottom ?? null,
+          prepare: box(".answer-first .prepare-label")?.bottom ?? null,
+          names: names.map((a) => ({ text: a.textContent, target: document.querySelector(a.getAttribute("href"))?.querySelector("strong")?.textContent })),
+          materials: document.querySelectorAll(".materials .material").length,
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        };
+      });
+      assert.equal(m.label, "结论", `${url}: the heading is labelled 结论`);
+      assert.ok(m.h1 <= 812, `${url}: the outcome heading ends at ${m.h1}px, within the first screen`);
+      if (m.submit !== null) {
+        withSubmit++;
+        assert.ok(m.submit <= 812, `${url}: the submit line ends at ${m.submit}px, within the first screen`);
+      }
+      assert.equal(m.names.length, m.materials, `${url}: one name per material detail`);
+      if (m.materials) assert.ok(m.prepare <= 812, `${url}: 要准备 starts within the first screen (${m.prepare}px)`);
+      for (const n of m.names) assert.equal(n.text, n.target, `${url}: ${n.text} links to its own detail further down`);
+      assert.equal(m.overflow, 0, `${url}: no horizontal scrolling`);
+      await page.close();
+    }
+    assert.ok(withSubmit >= 10, `outcomes with a submit line were checked (${withSubmit})`);
+    await phone.close();
+  });
+});
+
 describe("decision trees with JavaScript", () => {
   test("answer, change an earlier answer, back, browser back, start over", async () => {
     const { page, rec } = await openPage(js, site.url("xhs-juguang/jg-trademark/jg-q-tm-used/"));
@@ -126,6 +169,65 @@ describe("decision trees with JavaScript", () => {
     assert.equal(await page.evaluate(() => window.__sameDocument), true, "the tree ran in place: no page loads");
     assert.deepEqual(rec.pageErrors, []);
     await page.close();
+  });
+
+  test("in place, the label, the breadcrumb and the back link follow the answers", async () => {
+    const { page, rec } = await openPage(js, site.url("xhs-juguang/jg-trademark/jg-q-tm-used/"));
+    const state = () =>
+      page.evaluate(() => {
+        const nav = document.querySelector(".tree-nav");
+        return {
+          kind: document.querySelector(".tree-title .tree-kind").textContent,
+          verdict: document.querySelector(".tree-title .tree-kind").classList.contains("verdict"),
+          h1: document.querySelector("h1").textContent,
+          crumb: document.querySelector(".crumbs [aria-current]").textContent,
+          nav: [...nav.childNodes].map((n) => (n.nodeName === "LI" ? n.textContent : `#${n.nodeName}:${n.textContent}`)),
+          source: document.querySelector("article .source")?.textContent.trim(),
+        };
+      });
+    let s = await state();
+    assert.equal(s.kind, "第 1 题 · 最多还有 4 个问题");
+    assert.deepEqual(s.nav, ["从头开始", "查看完整决策图"]);
+    const steps = [
+      ["用了", "第 2 题 · 最多还有 3 个问题"],
+      ["已注册，注册证在有效期内", "第 3 题 · 最多还有 2 个问题"],
+      ["不是，商标注册在别人名下", "第 4 题 · 最多还有 1 个问题"],
+      ["自然人（个人）", "第 5 题 · 答完这题就有结论"],
+    ];
+    for (const [label, kind] of steps) {
+      await page.locator("a.answer", { hasText: label }).click();
+      s = await state();
+      assert.equal(s.kind, kind, `after ${label}`);
+      assert.equal(s.crumb, s.h1, "the breadcrumb names the question shown");
+      assert.deepEqual(s.nav, ["上一步", "从头开始", "查看完整决策图"], "one 上一步, separators only between items");
+    }
+    // Back and forth with 上一步: the nav never gains a second back link or stray separators.
+    for (let i = 0; i < 3; i++) await page.locator("a.tree-back").click();
+    s = await state();
+    assert.equal(s.kind, "第 2 题 · 最多还有 3 个问题");
+    assert.deepEqual(s.nav, ["上一步", "从头开始", "查看完整决策图"]);
+    await page.locator("a.tree-back").click();
+    s = await state();
+    assert.deepEqual(s.nav, ["从头开始", "查看完整决策图"], "at the start: nothing to go back to");
+
+    // Down to an outcome in place: labelled 结论, with its source line and the breadcrumb.
+    await page.locator("a.answer", { hasText: "没有用商标" }).click();
+    s = await state();
+    assert.equal(s.kind, "结论");
+    assert.ok(s.verdict);
+    assert.equal(s.crumb, s.h1);
+    assert.equal(s.source, "依据官方指南《聚光平台|注册与开户流程》");
+    assert.deepEqual(s.nav, ["上一步", "重新回答", "查看完整决策图"]);
+    assert.deepEqual(rec.pageErrors, []);
+    await page.close();
+
+    // Opened without a path, a question with one parent offers 上一题, which runs in place.
+    const bare = await openPage(js, site.url("xhs-juguang/jg-trademark/jg-q-tm-registrant-kind/"));
+    assert.deepEqual((await bare.page.locator(".tree-nav li").allTextContents()), ["上一题", "从头开始", "查看完整决策图"]);
+    await bare.page.locator("a.tree-up").click();
+    assert.match(bare.page.url(), /jg-q-tm-own\/$/);
+    assert.equal(await bare.page.locator(".tree-title .tree-kind").textContent(), "第 3 题 · 最多还有 2 个问题");
+    await bare.page.close();
   });
 
   test("a shared outcome URL with a path shows the answers given; without one, the outcome alone", async () => {

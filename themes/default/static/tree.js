@@ -70,14 +70,65 @@
     return box;
   }
 
+  // The line above the heading: "结论" on an outcome; on a question its number (the steps
+  // actually taken when the path is known, else the shortest way from the start) and the
+  // most questions that can still follow.
+  function kindLine(node, r) {
+    var line = article.querySelector(".tree-kind");
+    if (!line) {
+      line = el("span", "tree-kind");
+      var title = article.querySelector(".tree-title");
+      title.appendChild(document.createTextNode(" "));
+      title.appendChild(line);
+    }
+    if (node.kind === "o") {
+      line.className = "tree-kind verdict";
+      line.textContent = "结论";
+      return;
+    }
+    line.className = "tree-kind";
+    var n = r ? r.steps.length + 1 : node.depth;
+    line.textContent = "第 " + n + " 题 · " +
+      (node.remaining ? "最多还有 " + node.remaining + " 个问题" : "答完这题就有结论");
+  }
+
+  // The first item of the nav list: 上一步 along the path when there is one, else 上一题
+  // when the node has exactly one parent question, else nothing.
+  function backItem(path, r, node) {
+    var nav = article.querySelector(".tree-nav");
+    var old = nav.querySelector("li.back");
+    if (old) nav.removeChild(old);
+    var a;
+    if (r && r.steps.length) {
+      var last = r.steps[r.steps.length - 1];
+      a = el("a", "tree-back", "上一步");
+      a.href = nodeUrl(last.question, path.slice(0, -1));
+      a.setAttribute("data-path", path.slice(0, -1).join("."));
+    } else if (node.parent) {
+      a = el("a", "tree-up", "上一题");
+      a.href = nodeUrl(node.parent, null);
+      a.setAttribute("data-node", node.parent);
+      a.setAttribute("aria-label", "上一题：" + tree.nodes[node.parent].text);
+    } else {
+      return;
+    }
+    var li = el("li", "back");
+    li.appendChild(a);
+    nav.insertBefore(li, nav.firstChild);
+  }
+
   function render(path) {
     var r = replay(path);
     if (!r || r.node !== current) r = null;
     var node = tree.nodes[current];
+    var title = node.kind === "q" ? node.text : node.title;
     article.className = node.kind === "q" ? "tree-question" : "tree-outcome";
     article.setAttribute("data-node", current);
-    article.querySelector("h1").textContent = node.kind === "q" ? node.text : node.title;
-    document.title = (node.kind === "q" ? node.text : node.title) + " · " + tree.title;
+    article.querySelector("h1").textContent = title;
+    document.title = title + " · " + tree.title;
+    var crumb = document.querySelector(".crumbs [aria-current]");
+    if (crumb) crumb.textContent = title;
+    kindLine(node, r);
     var body = article.querySelector(".tree-body");
     body.innerHTML = node.html; // built by guidepost at build time from escaped sources
     body.querySelectorAll("a.answer").forEach(function (a, i) {
@@ -88,19 +139,15 @@
     var old = article.querySelector(".tree-trail");
     if (old) old.parentNode.removeChild(old);
     var nav = article.querySelector(".tree-nav");
-    var back = article.querySelector(".tree-back");
-    if (back) back.parentNode.removeChild(back);
     if (r && r.steps.length) {
       article.insertBefore(trail(r.steps), node.kind === "q" ? body : nav);
-      var last = r.steps[r.steps.length - 1];
-      back = el("a", "tree-back", "上一步");
-      back.href = nodeUrl(last.question, path.slice(0, -1));
-      back.setAttribute("data-path", path.slice(0, -1).join("."));
-      nav.insertBefore(back, nav.firstChild);
-      nav.insertBefore(document.createTextNode(" · "), back.nextSibling);
     }
+    backItem(path, r, node);
     var restart = nav.querySelector(".restart");
-    if (restart) restart.href = nodeUrl(tree.start, []);
+    if (restart) {
+      restart.href = nodeUrl(tree.start, []);
+      restart.textContent = node.kind === "q" ? "从头开始" : "重新回答";
+    }
     currentPath = r ? path : [];
   }
 
@@ -132,6 +179,9 @@
       var path = p ? p.split(".").map(Number) : [];
       var r = replay(path);
       if (r) go(r.node, path, true);
+    } else if (a.classList.contains("tree-up") && tree.nodes[a.getAttribute("data-node")]) {
+      e.preventDefault();
+      go(a.getAttribute("data-node"), [], true);
     } else if (a.classList.contains("restart")) {
       e.preventDefault();
       go(tree.start, [], true);
