@@ -1,5 +1,6 @@
 //! The whole pipeline, for the commands: load → check → render (+ search index) → write.
-//! `render_site` stops before writing, so a preview server can hold a build in memory.
+//! `build` streams each file to the writer as it is rendered; `render_site` stops before
+//! writing, so a preview server can hold a build in memory.
 
 use std::path::Path;
 
@@ -8,10 +9,12 @@ use crate::diag::{Diagnostics, Failed};
 use crate::load;
 use crate::model::index::Index;
 use crate::model::Model;
-use crate::output::Site;
-use crate::render::{self, OutFile};
+use crate::output::{Sink, Site};
+use crate::render::plan::Plan;
+use crate::render::theme::Theme;
+use crate::render::{self, OutFile, Planned};
 use crate::search;
-use crate::write::{self, WriteError};
+use crate::write::{self, StageError, Staging, WriteError};
 
 /// Load and check a site: the sources, the theme and every template, and every output
 /// path. Errors of every stage come back together.
@@ -50,6 +53,22 @@ pub fn render_sealed(
         return Err(diags);
     }
     Ok((registry.seal(files)?, diags))
+}
+
+/// Render every output of a planned build into `sink` as it is made — the pages, then the
+/// search index — and return the warnings of these stages.
+fn render_into(p: &Planned, theme: Theme, sink: &dyn Sink) -> Result<Diagnostics, Diagnostics> {
+    render::render_to(p, theme, sink)?;
+    let mut diags = Diagnostics::default();
+    let mut index_files = Vec::new();
+    search::add(p.model, p.index, &mut index_files, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    for f in index_files {
+        sink.put(f);
+    }
+    Ok(diags)
 }
 
 /// [`render_sealed`], as a plain list of files (for a preview server that keeps them in memory).
@@ -94,13 +113,36 @@ pub enum Error {
     Write(WriteError),
 }
 
-/// Build the site at `opts.root` into `opts.output`. On any error the output is untouched.
+/// Build the site at `opts.root` into `opts.output`. Files are written to a staging folder
+/// as they are rendered and the staging folder replaces the output only when the whole build
+/// succeeded: on any error the output is untouched.
 pub fn build(opts: &Options) -> Result<Outcome, Error> {
     write::guard(opts.root, opts.output).map_err(Error::Write)?;
-    let site = render_site(opts.root, opts.base_url.as_deref()).map_err(Error::Sources)?;
-    write::write(opts.root, opts.output, &site.files).map_err(Error::Write)?;
+    let (mut model, index, mut warnings) = load_checked(opts.root).map_err(Error::Sources)?;
+    if let Some(b) = &opts.base_url {
+        model.config.base_url = b.clone();
+    }
+    let sources = |d| Error::Sources(Failed(d));
+    let Plan {
+        theme,
+        registry,
+        copied,
+    } = render::plan::plan(opts.root, &model, &index).map_err(sources)?;
+    let planned = Planned {
+        root: opts.root,
+        model: &model,
+        index: &index,
+        registry: &registry,
+        copied: &copied,
+    };
+    let staging = Staging::open(opts.root, opts.output, &registry).map_err(Error::Write)?;
+    warnings.extend(render_into(&planned, theme, &staging).map_err(sources)?);
+    let written = staging.publish().map_err(|e| match e {
+        StageError::Internal(d) => sources(d),
+        StageError::Io(e) => Error::Write(e),
+    })?;
     Ok(Outcome {
-        files: site.files.files().len(),
-        warnings: site.warnings,
+        files: written.files,
+        warnings,
     })
 }

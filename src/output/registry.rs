@@ -120,21 +120,26 @@ impl Registry {
             .find(|c| c.folder)
     }
 
+    /// Whether a file may be written at `path`: an allowed path that was claimed (by itself
+    /// or as part of a claimed folder). A file nobody claimed is a bug of guidepost, reported
+    /// as such. The writer asks this of every file before it takes it.
+    pub fn admit(&self, path: &str) -> Result<(), Diagnostic> {
+        if path::problem(path).is_some() || self.owner_of(path).is_none() {
+            return Err(internal(path, "was not claimed"));
+        }
+        Ok(())
+    }
+
     /// The files of a complete build, once each is known to be claimed exactly once under an
-    /// allowed path. A file nobody claimed is a bug of guidepost, reported as such.
+    /// allowed path.
     pub fn seal(&self, mut files: Vec<OutFile>) -> Result<Site, Diagnostics> {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let mut diags = Diagnostics::default();
-        let internal = |p: &str, why: &str| {
-            let file: std::sync::Arc<str> = "site.yaml".into();
-            Diagnostic::error(Span::file(&file), format!("internal: output `{p}` {why}"))
-                .hint("this is a bug in guidepost: please report it with the site that shows it")
-        };
         for (i, f) in files.iter().enumerate() {
-            if path::problem(&f.path).is_some() || self.owner_of(&f.path).is_none() {
-                diags.push(internal(&f.path, "was not claimed"));
+            if let Err(d) = self.admit(&f.path) {
+                diags.push(d);
             } else if i > 0 && files[i - 1].path == f.path {
-                diags.push(internal(&f.path, "was made twice"));
+                diags.push(made_twice(&f.path));
             }
         }
         if diags.has_errors() {
@@ -142,6 +147,18 @@ impl Registry {
         }
         Ok(Site { files })
     }
+}
+
+/// The error for an output guidepost itself got wrong.
+fn internal(p: &str, why: &str) -> Diagnostic {
+    let file: std::sync::Arc<str> = "site.yaml".into();
+    Diagnostic::error(Span::file(&file), format!("internal: output `{p}` {why}"))
+        .hint("this is a bug in guidepost: please report it with the site that shows it")
+}
+
+/// The error for a file a build made twice (a bug of guidepost, like an unclaimed one).
+pub fn made_twice(path: &str) -> Diagnostic {
+    internal(path, "was made twice")
 }
 
 /// How a new claim meets an earlier one.

@@ -1,6 +1,6 @@
 //! Pages and sections of `content/`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::views::{LinkView, PageLink, PageView, SourceView, TocEntry};
 use super::{markdown, OutFile, Renderer};
@@ -9,14 +9,13 @@ use crate::model::{Page, Section};
 
 /// The page `Model::pages[i]`, in its section.
 pub(super) fn content_page(r: &Renderer, i: usize) -> Result<OutFile, Diagnostic> {
-    let section = r.section_of[i].map(|s| &r.model.sections[s]);
-    page(r, &r.model.pages[i], section, None)
+    page(r, &r.model.pages[i], r.section_of[i], None)
 }
 
 /// The section `Model::sections[i]`: its body and the list of its pages.
 pub(super) fn section_page(r: &Renderer, i: usize) -> Result<OutFile, Diagnostic> {
     let s = &r.model.sections[i];
-    page(r, &s.page, parent_of(r, s), Some(s))
+    page(r, &s.page, r.parent_section[i], Some(s))
 }
 
 /// Render only the pages `which` (indices into `Model::pages`), with the same theme and
@@ -49,28 +48,42 @@ pub fn render_pages(
     Ok(out)
 }
 
-fn parent_of<'a>(r: &Renderer<'a>, s: &Section) -> Option<&'a Section> {
-    let url = s.page.url.trim_end_matches('/');
-    let parent = url
-        .rsplit_once('/')
-        .map(|(p, _)| format!("{p}/"))
-        .unwrap_or_default();
-    if s.page.url.is_empty() {
-        return None;
+/// The parent of each of `Model::sections` (the section whose URL is its URL minus the last
+/// folder), found through one URL → section map: a site with many sections stays linear.
+pub(super) fn section_parents(sections: &[Section]) -> Vec<Option<usize>> {
+    let mut by_url: HashMap<&str, usize> = HashMap::with_capacity(sections.len());
+    for (i, s) in sections.iter().enumerate() {
+        by_url.entry(s.page.url.as_str()).or_insert(i);
     }
-    r.model.sections.iter().find(|x| x.page.url == parent)
+    sections
+        .iter()
+        .map(|s| {
+            if s.page.url.is_empty() {
+                return None;
+            }
+            let url = s.page.url.trim_end_matches('/');
+            let parent = url.rsplit_once('/').map_or("", |(p, _)| p);
+            if parent.is_empty() {
+                by_url.get("").copied()
+            } else {
+                by_url.get(format!("{parent}/").as_str()).copied()
+            }
+        })
+        .collect()
 }
 
-fn crumbs<'a>(r: &Renderer<'a>, mut section: Option<&'a Section>) -> Vec<LinkView> {
+/// The breadcrumbs down to `section` (an index into `Model::sections`).
+fn crumbs(r: &Renderer, mut section: Option<usize>) -> Vec<LinkView> {
     let mut v = Vec::new();
-    while let Some(s) = section {
+    while let Some(i) = section {
+        let s = &r.model.sections[i];
         if !s.page.url.is_empty() {
             v.push(LinkView {
                 title: s.page.front.title.clone(),
                 url: s.page.url.clone(),
             });
         }
-        section = parent_of(r, s);
+        section = r.parent_section[i];
     }
     v.reverse();
     v
@@ -88,7 +101,7 @@ fn link(p: &Page, root: &str) -> PageLink {
 fn page(
     r: &Renderer,
     p: &Page,
-    parent: Option<&Section>,
+    parent: Option<usize>,
     own: Option<&Section>,
 ) -> Result<OutFile, Diagnostic> {
     let base = r.base(
@@ -133,7 +146,7 @@ fn page(
             .front
             .source
             .as_ref()
-            .or_else(|| parent.and_then(|s| s.page.front.source.as_ref()))
+            .or_else(|| parent.and_then(|s| r.model.sections[s].page.front.source.as_ref()))
             .map(SourceView::from),
         tags: p.front.tags.clone(),
         toc: p

@@ -34,7 +34,7 @@ use crate::model::index::Index;
 use crate::model::links::Resolver;
 use crate::model::outputs::NAV_SECTION;
 use crate::model::Model;
-use crate::output::Registry;
+use crate::output::{Collect, Registry, Sink};
 use markdown::Glossary;
 use theme::Theme;
 use views::{Assets, Base, LinkView, SiteView};
@@ -71,6 +71,8 @@ pub struct Renderer<'a> {
     nav: Vec<LinkView>,
     /// The section of each of `Model::pages`.
     section_of: Vec<Option<usize>>,
+    /// The parent section of each of `Model::sections`.
+    parent_section: Vec<Option<usize>>,
 }
 
 /// The header navigation: the outputs that have a place in it (platforms, top sections,
@@ -117,32 +119,53 @@ pub fn render(
         registry,
         copied,
     } = plan::plan(root, model, index)?;
-    let r = Renderer::new(model, index, theme, &registry);
-    let made: Vec<Result<OutFile, Diagnostic>> = index
+    let files = Collect::default();
+    let planned = Planned {
+        root,
+        model,
+        index,
+        registry: &registry,
+        copied: &copied,
+    };
+    render_to(&planned, theme, &files)?;
+    Ok((files.into_files(), registry))
+}
+
+/// A planned build: the sources and what [`plan::plan`] claimed for them.
+pub struct Planned<'a> {
+    pub root: &'a Path,
+    pub model: &'a Model,
+    pub index: &'a Index,
+    pub registry: &'a Registry,
+    pub copied: &'a [plan::Copied],
+}
+
+/// Render every file of the site but the search index into `sink`, each as soon as it is
+/// made (in parallel), so no more of the rendered site is held than the pages in flight.
+/// The errors come back in the order of the outputs, whichever thread found them.
+pub fn render_to(p: &Planned, theme: Theme, sink: &dyn Sink) -> Result<(), Diagnostics> {
+    let r = Renderer::new(p.model, p.index, theme, p.registry);
+    let failed: Vec<Diagnostic> = p
+        .index
         .outputs
         .par_iter()
         .filter_map(|o| plan::make(&r, o.source))
+        .filter_map(|made| made.map(|f| sink.put(f)).err())
         .collect();
     let mut diags = Diagnostics::default();
-    let mut out = Vec::with_capacity(made.len());
-    for res in made {
-        match res {
-            Ok(f) => out.push(f),
-            Err(d) => diags.push(d),
-        }
-    }
+    diags.extend(failed);
     for asset in r.theme.assets.values() {
-        out.push(OutFile {
+        sink.put(OutFile {
             path: asset.path.clone(),
             bytes: asset.bytes.clone(),
         });
     }
     drop(r);
-    plan::copy(&copied, root, &mut out, &mut diags);
+    plan::copy(p.copied, p.root, sink, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
-    Ok((out, registry))
+    Ok(())
 }
 
 impl<'a> Renderer<'a> {
@@ -181,6 +204,7 @@ impl<'a> Renderer<'a> {
             syntax: OnceLock::new(),
             nav: nav(index),
             section_of,
+            parent_section: content::section_parents(&model.sections),
         }
     }
 

@@ -10,7 +10,7 @@ use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::model::index::{url, Index};
 use crate::model::outputs::Source;
 use crate::model::Model;
-use crate::output::{Claim, Registry, Role};
+use crate::output::{Claim, Registry, Role, Sink};
 
 use super::theme::{self, Theme};
 
@@ -148,11 +148,11 @@ pub fn make(r: &Renderer, source: Source) -> Option<Result<OutFile, Diagnostic>>
     })
 }
 
-/// The bytes of every copied file.
-pub fn copy(copied: &[Copied], root: &Path, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
+/// The bytes of every copied file, into `out`.
+pub fn copy(copied: &[Copied], root: &Path, out: &dyn Sink, diags: &mut Diagnostics) {
     for c in copied {
         match std::fs::read(&c.source) {
-            Ok(bytes) => out.push(OutFile {
+            Ok(bytes) => out.put(OutFile {
                 path: c.path.clone(),
                 bytes,
             }),

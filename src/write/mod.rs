@@ -1,27 +1,23 @@
 //! Stage 5: put the rendered files on disk without ever losing the last good build.
 //!
-//! The site is written into a fresh folder beside the output, then swapped in (in one step
-//! where the OS can, see [`platform`]); the old output is removed only after the new one is
-//! in place. Staging folders an interrupted build left behind are removed ([`leftovers`]). A failure at any point before
-//! the swap leaves the previous output untouched. An output folder that is a source folder,
-//! holds the site, or holds files guidepost did not write is refused.
+//! The site is written file by file, as it is rendered, into a fresh folder beside the
+//! output ([`Staging`]; files that did not change keep the previous build's copy), then
+//! swapped in (in one step where the OS can, see [`platform`]); the old output is removed
+//! only after the new one is in place. Staging folders an interrupted build left behind are
+//! removed ([`leftovers`]). A failure at any point before the swap leaves the previous output
+//! untouched. An output folder that is a source folder, holds the site, or holds files
+//! guidepost did not write is refused.
 
 mod leftovers;
 mod platform;
+mod staging;
 
-use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
-use crate::output::Site;
-
 pub use crate::output::MARKER;
-const MARKER_TEXT: &str =
-    "This folder is written by `guidepost build`; it is replaced on every build.\n";
+pub use staging::{StageError, Staging, Written};
 
 #[derive(Debug)]
 pub enum WriteError {
@@ -113,48 +109,6 @@ pub fn guard(root: &Path, output: &Path) -> Result<(), WriteError> {
         }
     }
     Ok(())
-}
-
-/// Write `site` as the new content of `output`, atomically replacing the previous build.
-/// Every path of a [`Site`] was claimed and checked to stay inside the output folder.
-/// Staging folders an interrupted build left beside the output are removed first.
-pub fn write(root: &Path, output: &Path, site: &Site) -> Result<(), WriteError> {
-    guard(root, output)?;
-    let files = site.files();
-    let out = absolute(output);
-    let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
-    fs::create_dir_all(&parent).map_err(io(&parent))?;
-    leftovers::clean(&parent).map_err(io(&parent))?;
-    let staging = tempfile::Builder::new()
-        .prefix(leftovers::PREFIXES[0])
-        .tempdir_in(&parent)
-        .map_err(io(&parent))?;
-    let dir = staging.path();
-    // The marker first, locked while this build runs: a leftover is recognised by it, and a
-    // live build by its lock.
-    let marker = dir.join(MARKER);
-    let lock = fs::File::create(&marker).map_err(io(&marker))?;
-    lock.try_lock().map_err(|e| io(&marker)(e.into()))?;
-    (&lock)
-        .write_all(MARKER_TEXT.as_bytes())
-        .map_err(io(&marker))?;
-    let dirs: BTreeSet<&str> = files
-        .iter()
-        .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
-        .collect();
-    for d in &dirs {
-        let p = dir.join(d);
-        fs::create_dir_all(&p).map_err(io(&p))?;
-    }
-    files.par_iter().try_for_each(|f| {
-        let p = dir.join(&f.path);
-        fs::write(&p, &f.bytes).map_err(io(&p))
-    })?;
-    platform::make_readable(dir).map_err(io(dir))?;
-    let staged = staging.keep();
-    let swapped = swap(&staged, &out, &parent);
-    drop(lock);
-    swapped
 }
 
 /// Put `staged` in place of `out`. Where the OS can exchange two folders in one step, the
