@@ -353,3 +353,83 @@ fn a_reader_never_sees_the_output_folder_missing() {
         "no staging folder stays behind"
     );
 }
+
+/// Each output file's modification time and (on Unix) inode, by path.
+fn stamps(
+    dir: &std::path::Path,
+) -> std::collections::BTreeMap<String, (std::time::SystemTime, u64)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let m = e.metadata().unwrap();
+            #[cfg(unix)]
+            let inode = std::os::unix::fs::MetadataExt::ino(&m);
+            #[cfg(not(unix))]
+            let inode = 0;
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy();
+            (rel.replace('\\', "/"), (m.modified().unwrap(), inode))
+        })
+        .collect()
+}
+
+#[test]
+fn a_one_page_change_rewrites_only_that_page_and_the_search_parts_that_hold_it() {
+    let site = Site::bundled();
+    assert_eq!(site.build().code, 0);
+    let out = site.path("public");
+    let (before, old) = (snapshot(&out), stamps(&out));
+    // A sync tool compares modification times: let a rewritten file's time differ for sure.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    site.edit(
+        "content/multi-store/roles.md",
+        "统筹全局、制定战略。",
+        "统筹全局、制定战略和季度目标。",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (after, new) = (snapshot(&out), stamps(&out));
+    assert_eq!(
+        before.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        after.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        "the same files"
+    );
+    let differ: Vec<&str> = before
+        .iter()
+        .zip(&after)
+        .filter(|(a, b)| a.1 != b.1)
+        .map(|(a, _)| a.0.as_str())
+        .collect();
+    // The marker is made anew by every build (it holds the build's lock); it keeps its
+    // modification time, which is what a sync tool compares.
+    assert_eq!(old[".guidepost-output"].0, new[".guidepost-output"].0);
+    let touched: Vec<&str> = old
+        .iter()
+        .filter(|(path, stamp)| *path != ".guidepost-output" && new[*path] != **stamp)
+        .map(|(path, _)| path.as_str())
+        .collect();
+    assert_eq!(
+        touched, differ,
+        "exactly the files whose bytes changed are new"
+    );
+    assert!(
+        differ.contains(&"multi-store/roles/index.html"),
+        "{differ:?}"
+    );
+    let others: Vec<_> = differ
+        .iter()
+        .filter(|p| **p != "multi-store/roles/index.html" && !p.starts_with("search/"))
+        .collect();
+    assert!(
+        others.is_empty(),
+        "only the page and search parts changed: {others:?}"
+    );
+    let search = before.iter().filter(|f| f.0.starts_with("search/")).count();
+    assert!(
+        differ.len() < 10 && search > 40 && before.len() > 400,
+        "{} of {} files changed ({search} search files): {differ:?}",
+        differ.len(),
+        before.len()
+    );
+}
