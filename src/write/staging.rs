@@ -237,3 +237,110 @@ impl Drop for Staging<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Span;
+    use crate::output::{Claim, Role};
+
+    fn registry(paths: &[&str]) -> Registry {
+        let mut r = Registry::default();
+        for p in paths {
+            let owner = Span::file(&"content/a.md".into());
+            r.claim(Claim::file(*p, owner, "a page", Role::File))
+                .unwrap();
+        }
+        r
+    }
+
+    fn file(path: &str, text: &str) -> OutFile {
+        OutFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    fn internal(e: StageError) -> String {
+        match e {
+            StageError::Internal(d) => d.errors().map(|e| e.to_string()).collect(),
+            StageError::Io(e) => panic!("an internal error, not {e}"),
+        }
+    }
+
+    #[test]
+    fn a_file_made_twice_or_never_claimed_publishes_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let reg = registry(&["a/index.html"]);
+        let s = Staging::open(tmp.path(), &out, &reg).unwrap();
+        s.put(file("a/index.html", "one"));
+        s.put(file("A/index.html", "two"));
+        let e = internal(s.publish().unwrap_err());
+        assert!(
+            e.contains("internal: output `A/index.html` was not claimed"),
+            "{e}"
+        );
+        assert!(!out.exists(), "nothing published");
+
+        let s = Staging::open(tmp.path(), &out, &reg).unwrap();
+        s.put(file("a/index.html", "one"));
+        s.put(file("a/index.html", "two"));
+        let e = internal(s.publish().unwrap_err());
+        assert!(
+            e.contains("internal: output `a/index.html` was made twice"),
+            "{e}"
+        );
+        assert!(!out.exists(), "nothing published");
+        let left: Vec<_> = fs::read_dir(tmp.path()).unwrap().flatten().collect();
+        assert!(left.is_empty(), "no staging folder left: {left:?}");
+    }
+
+    #[test]
+    fn unchanged_files_are_kept_and_changed_ones_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let reg = registry(&["a/index.html", "b/index.html"]);
+        let build = |a: &str, b: &str| {
+            let s = Staging::open(tmp.path(), &out, &reg).unwrap();
+            s.put(file("a/index.html", a));
+            s.put(file("b/index.html", b));
+            s.publish().unwrap()
+        };
+        assert_eq!(build("a", "b"), Written { files: 2, kept: 0 });
+        assert_eq!(build("a", "B"), Written { files: 2, kept: 1 });
+        assert_eq!(fs::read_to_string(out.join("b/index.html")).unwrap(), "B");
+        assert_eq!(build("a", "bb"), Written { files: 2, kept: 1 });
+        assert_eq!(fs::read_to_string(out.join("b/index.html")).unwrap(), "bb");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_in_the_previous_output_are_not_followed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let outside = tmp.path().join("outside");
+        fs::create_dir_all(&outside).unwrap();
+        fs::write(outside.join("index.html"), "secret").unwrap();
+        let reg = registry(&["a/index.html", "b/index.html"]);
+        let s = Staging::open(tmp.path(), &out, &reg).unwrap();
+        s.put(file("a/index.html", "x"));
+        s.publish().unwrap();
+        // Someone replaces a folder and a file of the output with links to elsewhere.
+        std::os::unix::fs::symlink(&outside, out.join("b")).unwrap();
+        fs::remove_file(out.join("a/index.html")).unwrap();
+        std::os::unix::fs::symlink(outside.join("index.html"), out.join("a/index.html")).unwrap();
+        let s = Staging::open(tmp.path(), &out, &reg).unwrap();
+        s.put(file("a/index.html", "secret"));
+        s.put(file("b/index.html", "secret"));
+        assert_eq!(s.publish().unwrap(), Written { files: 2, kept: 0 });
+        for p in ["a/index.html", "b/index.html"] {
+            let m = fs::symlink_metadata(out.join(p)).unwrap();
+            assert!(m.file_type().is_file(), "{p} is a new file, not a link");
+        }
+        assert_eq!(
+            fs::read_to_string(outside.join("index.html")).unwrap(),
+            "secret"
+        );
+    }
+}
