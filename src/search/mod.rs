@@ -8,6 +8,7 @@
 
 pub mod docs;
 pub mod encode;
+pub mod fold;
 pub mod lunr;
 pub mod tokenize;
 
@@ -69,11 +70,12 @@ pub fn add(model: &Model, index: &Index, out: &mut Vec<OutFile>, diags: &mut Dia
     out.extend(files);
 }
 
-/// The index files (`search/meta.js`, `search/t/*.js`, `search/d/*.js`) of a site.
+/// The index files (`search/meta.js`, `search/fold.js`, `search/t/*.js`, `search/d/*.js`)
+/// of a site.
 pub fn index_files(model: &Model, index: &Index) -> Vec<OutFile> {
     let docs = docs::collect(model, index);
     let postings = lunr::build(&docs);
-    let tokens = encode::encode_tokens(&postings);
+    let tokens = encode::encode_tokens(&postings, &encode::title_lengths(&docs));
     let bytes: usize = tokens
         .iter()
         .map(|(t, s)| t.len() + s.iter().map(|x| x.len() + 3).sum::<usize>() + 6)
@@ -90,11 +92,11 @@ pub fn index_files(model: &Model, index: &Index) -> Vec<OutFile> {
         .map(|b| format!("{b:02x}"))
         .collect();
     let meta = json!({
-        "v": 1,
+        "v": 2,
         "id": id,
         "docs": docs.len(),
         "shards": nshards,
-        "chunk": encode::docs_per_chunk(docs.len()),
+        "chunk": encode::docs_per_chunk(&docs),
         "kinds": KINDS,
         "platforms": model.platforms.iter().map(|p| &p.meta.name).collect::<Vec<_>>(),
         "suggest": crate::model::walk::suggestions(model, index),
@@ -112,6 +114,10 @@ pub fn index_files(model: &Model, index: &Index) -> Vec<OutFile> {
             }
         })
     };
+    files.push(OutFile {
+        path: "search/fold.js".into(),
+        bytes: fold::js().into_bytes(),
+    });
     files.extend(named("t", shards));
     files.extend(named("d", chunks));
     files
