@@ -147,11 +147,12 @@ pub fn collect(model: &Model, index: &Index) -> Vec<Doc> {
                 docs.push(d);
             }
         }
-        // Checklists: those written by hand, and the one of every flow that names materials.
+        // Checklists: those written by hand, and the one of every flow that names materials
+        // (joined with 、: a space would join two names into one run of characters).
         let names = |ids: &mut dyn Iterator<Item = &String>| -> String {
             ids.filter_map(|id| p.material(id).map(|m| m.name.clone()))
                 .collect::<Vec<_>>()
-                .join(" ")
+                .join("、")
         };
         for c in &p.checklists {
             let heads = names(&mut c.materials.iter());

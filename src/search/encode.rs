@@ -158,15 +158,24 @@ pub fn doc_chunks(docs: &[Doc], kinds: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// A document as search.js reads it: URL, title, context, kind, platform, snippet text.
+/// A document as search.js reads it: URL, title, context, kind, platform, snippet text (the
+/// body's, or the headings' when there is no body: a flow's checklist lists its materials).
 fn row(d: &Doc, kinds: &[&str]) -> Value {
     let kind = kinds.iter().position(|k| *k == d.kind).unwrap_or(0);
     let platform = d.platform.map_or(-1, |p| p as i64);
-    json!([d.url, d.title, d.context, kind, platform, snippet(&d.body)])
+    json!([d.url, d.title, d.context, kind, platform, snippet(shown_text(d))])
+}
+
+fn shown_text(d: &Doc) -> &str {
+    if d.body.is_empty() && !d.section {
+        &d.heads
+    } else {
+        &d.body
+    }
 }
 
 /// About how many bytes a document takes in its chunk.
 fn row_bytes(d: &Doc) -> usize {
-    let text = d.body.len().min(SNIPPET_CHARS * 3);
+    let text = shown_text(d).len().min(SNIPPET_CHARS * 3);
     d.url.len() + d.title.len() + d.context.len() + text + 16
 }

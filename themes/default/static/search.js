@@ -240,9 +240,9 @@
   }
 
   // Score: each token's idf times the weight of each field it is in, times the square of
-  // the share of the query's idf the document covers; a title match counts again by how
-  // much of the title the query covers (an exact title doubles it). Equal scores: the
-  // closer title, then the shorter title, then document order.
+  // the share of the query's idf the document covers; a title the query matches exactly
+  // (the title's tokens are the query's) counts twice. Equal scores: the title the
+  // query covers most, then the shorter title, then document order.
   function rank(meta, tokens) {
     var score = {}, cover = {}, titleIdf = {}, titleHits = {}, titleLen = {}, total = 0;
     tokens.forEach(function (t) {
@@ -268,7 +268,8 @@
     var hits = Object.keys(score).map(function (d) {
       var c = total ? cover[d] / total : 0;
       var fit = titleHits[d] ? Math.min(1, titleHits[d] / titleLen[d]) : 0;
-      var s = (score[d] + WEIGHTS[0] * (titleIdf[d] || 0) * fit) * c * c;
+      var exact = fit === 1 && titleHits[d] === tokens.length ? WEIGHTS[0] * titleIdf[d] : 0;
+      var s = (score[d] + exact) * c * c;
       return { doc: +d, score: s, fit: fit, len: titleLen[d] || 64 };
     });
     hits.sort(function (a, b) {
