@@ -121,18 +121,15 @@ fn browser_and_index_tokenizers_agree() {
 fn browser_and_index_fold_every_traditional_character_alike() {
     // Every character of the table, in runs both sides must fold, pair and split alike.
     let pairs = guidepost::search::fold::pairs();
-    let traditional: String = pairs
-        .iter()
-        .filter_map(|p| char::from_u32(p.0))
-        .collect();
-    let simplified: String = pairs
-        .iter()
-        .filter_map(|p| char::from_u32(p.1))
-        .collect();
+    let traditional: String = pairs.iter().filter_map(|p| char::from_u32(p.0)).collect();
+    let simplified: String = pairs.iter().filter_map(|p| char::from_u32(p.1)).collect();
     let samples = [traditional.as_str(), simplified.as_str()];
     let js = js_tokens(&samples);
     assert_eq!(tokenize(&traditional), js[0]);
-    assert_eq!(js[0], js[1], "traditional text tokenizes as its simplified form");
+    assert_eq!(
+        js[0], js[1],
+        "traditional text tokenizes as its simplified form"
+    );
     assert_eq!(tokenize("保證金"), tokenize("保证金"));
 }
 
@@ -461,7 +458,10 @@ fn book_index_ranks_by_title_length_and_folds_traditional_text() {
     let chapter = by_title("闭包");
     let part = by_title("迭代器与闭包");
     let lens = |doc: u32| {
-        let i = idx.tokens["闭包"][0].iter().position(|&d| d == doc).unwrap();
+        let i = idx.tokens["闭包"][0]
+            .iter()
+            .position(|&d| d == doc)
+            .unwrap();
         idx.title_len["闭包"][i]
     };
     assert_eq!((lens(chapter), lens(part)), (1, 5));
@@ -490,5 +490,8 @@ fn small_sites_get_fewer_larger_chunks() {
     let bundled = search_files(Path::new(env!("CARGO_MANIFEST_DIR")));
     let meta = payload(&bundled["search/meta.js"]);
     let per = meta["chunk"].as_u64().unwrap();
-    assert!((8..=16).contains(&per), "bundled: {per} documents per chunk");
+    assert!(
+        (8..=16).contains(&per),
+        "bundled: {per} documents per chunk"
+    );
 }

@@ -244,9 +244,7 @@ pub fn split_sections(md: &str) -> (String, Vec<String>) {
 /// Add the text of one Markdown event to `out` (blocks separated by a space).
 fn push_text(out: &mut String, ev: Event) {
     match ev {
-        Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-            out.push_str(&t)
-        }
+        Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(&t),
         Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::TableCell) => out.push(' '),
         Event::End(
             TagEnd::Paragraph
@@ -284,7 +282,8 @@ mod tests {
 
     #[test]
     fn markdown_becomes_text() {
-        let (intro, sections) = split_sections("导语\n\n## 一 {#a}\n\n甲**乙**\n\n### 二\n\n- 丙\n- 丁\n");
+        let (intro, sections) =
+            split_sections("导语\n\n## 一 {#a}\n\n甲**乙**\n\n### 二\n\n- 丙\n- 丁\n");
         assert_eq!(intro, "导语");
         assert_eq!(sections, ["甲乙", "丙 丁"]);
         assert_eq!(

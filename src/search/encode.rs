@@ -163,7 +163,14 @@ pub fn doc_chunks(docs: &[Doc], kinds: &[&str]) -> Vec<String> {
 fn row(d: &Doc, kinds: &[&str]) -> Value {
     let kind = kinds.iter().position(|k| *k == d.kind).unwrap_or(0);
     let platform = d.platform.map_or(-1, |p| p as i64);
-    json!([d.url, d.title, d.context, kind, platform, snippet(shown_text(d))])
+    json!([
+        d.url,
+        d.title,
+        d.context,
+        kind,
+        platform,
+        snippet(shown_text(d))
+    ])
 }
 
 fn shown_text(d: &Doc) -> &str {

@@ -1,10 +1,13 @@
-//! Stage: full-text search. Builds a sharded index of every page and guide item (with
-//! elasticlunr-rs, through the one tokenizer the browser shares), writes it as script files
-//! under `search/`. The `/search/` results page is rendered with the site's other pages.
+//! Stage: full-text search. Builds a sharded index of every guide item and of every section
+//! of every content page (with elasticlunr-rs, through the one tokenizer the browser shares,
+//! which folds traditional characters to simplified), writes it as script files under
+//! `search/`. The `/search/` results page is rendered with the site's other pages.
 //!
 //! Reads the model only; never changes other pages. The browser side is
 //! `themes/default/static/search.js`: it loads `search/meta.js` when the reader starts
-//! typing, then only the shards of the query's tokens and the chunks of the shown results.
+//! typing, then only the shards of the query's tokens and the chunks of the shown results,
+//! and `search/fold.js` (the folding table) only for a query with a character the index
+//! does not know.
 
 pub mod docs;
 pub mod encode;
