@@ -42,6 +42,9 @@ const SAMPLES: &[&str] = &[
     "",
     "！？。、",
     "Ｈello　世界",
+    "保證金怎麼交",
+    "閉包與迭代器",
+    "後臺審覈 App 帳號",
 ];
 
 #[test]
@@ -62,7 +65,8 @@ fn tokenizer_splits_chinese_mixed_and_numbers() {
     );
 }
 
-/// The JavaScript tokenizer, run by node on `SAMPLES` (search.js with a stub DOM).
+/// The JavaScript tokenizer, run by node on `samples` (search.js with a stub DOM, and the
+/// folding table the build writes as `search/fold.js`).
 fn js_tokens(samples: &[&str]) -> Vec<Vec<String>> {
     let js = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js");
     let script = r#"
@@ -73,8 +77,12 @@ const document = { currentScript: { src: "http://x/assets/search.js" }, addEvent
 const window = {};
 const ctx = { window, document, location: { href: "http://x/", protocol: "http:", search: "" },
   URL, URLSearchParams, Promise, Math, String, Array, Object };
-vm.runInNewContext(fs.readFileSync(process.argv[1], "utf8"), ctx);
-const samples = JSON.parse(fs.readFileSync(0, "utf8"));
+vm.createContext(ctx);
+vm.runInContext(fs.readFileSync(process.argv[1], "utf8"), ctx);
+const input = JSON.parse(fs.readFileSync(0, "utf8"));
+ctx.guidepostSearch = window.guidepostSearch;
+vm.runInContext(input.fold, ctx);
+const samples = input.samples;
 process.stdout.write(JSON.stringify(samples.map((s) => Array.from(window.guidepostSearch.tokenize(s)))));
 "#;
     let mut child = Command::new("node")
@@ -90,7 +98,11 @@ process.stdout.write(JSON.stringify(samples.map((s) => Array.from(window.guidepo
         .stdin
         .take()
         .unwrap()
-        .write_all(serde_json::to_string(samples).unwrap().as_bytes())
+        .write_all(
+            serde_json::json!({ "fold": guidepost::search::fold::js(), "samples": samples })
+                .to_string()
+                .as_bytes(),
+        )
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "node failed");
@@ -103,6 +115,22 @@ fn browser_and_index_tokenizers_agree() {
     for (s, js) in SAMPLES.iter().zip(js) {
         assert_eq!(tokenize(s), js, "tokens of {s:?}");
     }
+}
+
+#[test]
+fn browser_and_index_fold_every_traditional_character_alike() {
+    // Every character of the table, in runs both sides must fold, pair and split alike.
+    let pairs = guidepost::search::fold::pairs();
+    let traditional: String = pairs.iter().filter_map(|p| char::from_u32(p.0)).collect();
+    let simplified: String = pairs.iter().filter_map(|p| char::from_u32(p.1)).collect();
+    let samples = [traditional.as_str(), simplified.as_str()];
+    let js = js_tokens(&samples);
+    assert_eq!(tokenize(&traditional), js[0]);
+    assert_eq!(
+        js[0], js[1],
+        "traditional text tokenizes as its simplified form"
+    );
+    assert_eq!(tokenize("保證金"), tokenize("保证金"));
 }
 
 #[test]
@@ -160,9 +188,14 @@ fn payload(js: &str) -> Value {
     serde_json::from_str(arg).unwrap()
 }
 
+const B64: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn b64(c: char) -> u32 {
+    B64.find(c).unwrap() as u32
+}
+
 fn decode_set(s: &str) -> Vec<u32> {
-    const B64: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let val = |c: char| B64.find(c).unwrap() as u32;
+    let val = b64;
     let mut out = Vec::new();
     if let Some(bits) = s.strip_prefix('~') {
         for (i, c) in bits.chars().enumerate() {
@@ -195,6 +228,8 @@ struct Loaded {
     docs: Vec<Value>,
     /// token → [title, heads, body, strong] document sets.
     tokens: BTreeMap<String, Vec<Vec<u32>>>,
+    /// token → the title length of each document of its title set.
+    title_len: BTreeMap<String, Vec<u32>>,
 }
 
 fn load(files: &BTreeMap<String, String>) -> Loaded {
@@ -208,6 +243,7 @@ fn load(files: &BTreeMap<String, String>) -> Loaded {
         docs.extend(payload(js).as_array().unwrap().iter().cloned());
     }
     let mut tokens = BTreeMap::new();
+    let mut title_len = BTreeMap::new();
     for n in 0..shards {
         let js = &files[&format!("search/t/{n}.js")];
         assert!(js.starts_with(&format!("guidepostSearch.t({n},")), "{js}");
@@ -217,16 +253,27 @@ fn load(files: &BTreeMap<String, String>) -> Loaded {
                 n,
                 "token {token} is in its hash's shard"
             );
-            let sets = sets
-                .as_array()
-                .unwrap()
+            let sets = sets.as_array().unwrap();
+            let lens: Vec<u32> = sets
+                .get(4)
+                .map(|l| l.as_str().unwrap().chars().map(b64).collect())
+                .unwrap_or_default();
+            let sets: Vec<Vec<u32>> = sets
                 .iter()
+                .take(4)
                 .map(|s| decode_set(s.as_str().unwrap()))
                 .collect();
+            assert_eq!(lens.len(), sets[0].len(), "a title length per title match");
             tokens.insert(token.clone(), sets);
+            title_len.insert(token.clone(), lens);
         }
     }
-    Loaded { meta, docs, tokens }
+    Loaded {
+        meta,
+        docs,
+        tokens,
+        title_len,
+    }
 }
 
 fn fixture_root() -> std::path::PathBuf {
@@ -276,9 +323,18 @@ fn index_holds_every_kind_of_result_with_a_deep_link() {
         .tokens
         .get("纳")
         .is_none_or(|s| s.len() < 3 || s[2].is_empty()));
-    // Headings of a content page are stored for a deep link.
+    // A content page is a document per section: the heading's own, linked to its anchor,
+    // with the page's title as context and the section's text as its snippet.
     let a = by_url("guide/a/");
-    assert_eq!(idx.docs[a][6], serde_json::json!([["kai-shi", "开始"]]));
+    let section = by_url("guide/a/#kai-shi");
+    assert_eq!(section, a + 1);
+    assert_eq!(idx.docs[section][1], "开始");
+    assert_eq!(idx.docs[section][2], "第一篇");
+    assert_eq!(idx.docs[section][5], "见 第二篇 与 本页。 fn main() {}");
+    assert_eq!(idx.docs[a][5], "", "no text before the first heading");
+    // The heading is indexed as a heading, not as a title.
+    assert!(idx.tokens["开始"][1].contains(&(section as u32)));
+    assert!(!idx.tokens["开始"][0].contains(&(section as u32)));
 }
 
 #[test]
@@ -371,16 +427,71 @@ fn every_result_links_to_a_page_and_anchor_that_exist() {
                 "{url}: no anchor"
             );
         }
-        for a in doc.get(6).and_then(Value::as_array).into_iter().flatten() {
-            let id = a[0].as_str().unwrap();
-            assert!(
-                html.contains(&format!("id=\"{id}\"")),
-                "{url}: no heading {id}"
-            );
-        }
+        assert!(
+            !html.contains("class=\"tree-question\""),
+            "{url}: a tree question page is not a result"
+        );
         kinds.insert(idx.meta["kinds"][doc[3].as_u64().unwrap() as usize].to_string());
     }
     for k in ["页面", "步骤", "常见问题", "规则", "术语", "决策", "材料"] {
         assert!(kinds.contains(&format!("{k:?}")), "no result of kind {k}");
     }
+}
+
+#[test]
+fn book_index_ranks_by_title_length_and_folds_traditional_text() {
+    let site = Site::fixture("book");
+    site.write(
+        "content/errors/trad.md",
+        "---\ntitle: 繁體範例\nweight: 9\n---\n## 傳播錯誤的寫法\n\n保證金與閉包。\n",
+    );
+    let files = search_files(&site.path(""));
+    let idx = load(&files);
+    let by_title = |t: &str| {
+        idx.docs
+            .iter()
+            .position(|d| d[1] == t)
+            .unwrap_or_else(|| panic!("no document titled {t}")) as u32
+    };
+    // "闭包" is the whole title of its chapter (length 1: one pair), one of five pairs of
+    // the part overview "迭代器与闭包": search.js ranks the chapter first.
+    let chapter = by_title("闭包");
+    let part = by_title("迭代器与闭包");
+    let lens = |doc: u32| {
+        let i = idx.tokens["闭包"][0]
+            .iter()
+            .position(|&d| d == doc)
+            .unwrap();
+        idx.title_len["闭包"][i]
+    };
+    assert_eq!((lens(chapter), lens(part)), (1, 5));
+    // A section's heading is not a title: it has no title length.
+    let section = by_title("捕获环境");
+    assert!(!idx.tokens["捕获"][0].contains(&section));
+    assert!(idx.tokens["捕获"][1].contains(&section));
+    // Traditional text is indexed as simplified: its title, heading and body.
+    let trad = by_title("繁體範例");
+    assert!(idx.tokens["范例"][0].contains(&trad));
+    assert!(idx.tokens["传播"][1].contains(&(trad + 1)));
+    assert!(idx.tokens["保证"][2].contains(&(trad + 1)));
+    assert!(!idx.tokens.contains_key("保證"), "no traditional token");
+    // The table for the browser is written with the index.
+    assert_eq!(files["search/fold.js"], guidepost::search::fold::js());
+}
+
+#[test]
+fn small_sites_get_fewer_larger_chunks() {
+    let files = search_files(&fixture_root());
+    let idx = load(&files);
+    let chunk = idx.meta["chunk"].as_u64().unwrap() as usize;
+    let chunks = files.keys().filter(|p| p.starts_with("search/d/")).count();
+    assert!(chunk >= 8, "{chunk} documents per chunk");
+    assert_eq!(chunks, idx.docs.len().div_ceil(chunk));
+    let bundled = search_files(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let meta = payload(&bundled["search/meta.js"]);
+    let per = meta["chunk"].as_u64().unwrap();
+    assert!(
+        (8..=16).contains(&per),
+        "bundled: {per} documents per chunk"
+    );
 }

@@ -3,7 +3,7 @@
 // headless Chromium; report bytes fetched by the first query, latency, and whether each
 // finds the expected page in its top 3.
 //
-// Usage: node bench/search/query.mjs SITE_DIR QUERIES.json
+// Usage: node bench/search/query.mjs SITE_DIR QUERIES.json [--guidepost-only]
 //   QUERIES.json: [[query, [expected page path, …]], …]  (paths like "a/b/", any one counts)
 // Prints one JSON object.
 
@@ -12,7 +12,8 @@ import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { launchBrowser, serve } from "../../tests/browser/harness.mjs";
 
-const [dir, queriesFile] = process.argv.slice(2);
+const [dir, queriesFile, only] = process.argv.slice(2);
+const withPagefind = only !== "--guidepost-only";
 const queries = JSON.parse(readFileSync(queriesFile, "utf8"));
 const SHOWN = 8; // guidepost's dropdown shows 8 results
 const PF_SHOWN = 5; // Pagefind's UI loads 5 results' fragments at first
@@ -91,7 +92,7 @@ try {
 
   // Pagefind: its JS API, the same queries, a fresh page each.
   const pf = { first: [], latency: [], found: [] };
-  for (const [q, expected] of queries) {
+  for (const [q, expected] of withPagefind ? queries : []) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     const got = recorder(page, /\/pagefind\//);

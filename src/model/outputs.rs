@@ -138,6 +138,7 @@ impl Collector<'_> {
         claim(Source::NotFound, "404.html", Role::NotFound);
         claim(Source::SearchPage, "search/index.html", page(None::<Date>));
         claim(Source::SearchIndex, "search/meta.js", Role::File);
+        claim(Source::SearchIndex, "search/fold.js", Role::File);
         claim(Source::Sitemap, "sitemap.xml", Role::File);
         claim(Source::Robots, "robots.txt", Role::File);
         claim(Source::Marker, crate::output::MARKER, Role::File);

@@ -1,6 +1,8 @@
 //! The documents of the index: every content page, platform, flow and each of its steps,
 //! material, FAQ answer, category rule, glossary term, decision tree and each of its
-//! outcomes, checklist — each its own result with a deep link (the URL of its id in [`Index`]).
+//! outcomes, checklist — each its own result with a deep link (the URL of its id in [`Index`]);
+//! and every content page, split at its headings (one document per section). Tree question
+//! pages are steps of a walk, not answers: they are not documents.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -24,8 +26,20 @@ pub struct Doc {
     pub kind: &'static str,
     /// Index into `Model::platforms`, or `None` for content pages.
     pub platform: Option<usize>,
-    /// Headings of a content page: (anchor, text), for a deep link to the matching one.
-    pub anchors: Vec<(String, String)>,
+    /// A section of a content page: `title` is its heading (indexed as a heading, not as a
+    /// title), `context` the page's title.
+    pub section: bool,
+}
+
+impl Doc {
+    /// The text of the indexed fields: title, heads, body.
+    pub fn fields(&self) -> [&str; 3] {
+        if self.section {
+            ["", &self.heads, &self.body]
+        } else {
+            [&self.title, &self.heads, &self.body]
+        }
+    }
 }
 
 /// The label of content pages (the model's kinds cover guide items only).
@@ -45,7 +59,7 @@ pub fn collect(model: &Model, index: &Index) -> Vec<Doc> {
             body,
             kind: kind.label(),
             platform: Some(pi),
-            anchors: Vec::new(),
+            section: false,
         };
         docs.push(doc(
             Kind::Platform,
@@ -133,11 +147,12 @@ pub fn collect(model: &Model, index: &Index) -> Vec<Doc> {
                 docs.push(d);
             }
         }
-        // Checklists: those written by hand, and the one of every flow that names materials.
+        // Checklists: those written by hand, and the one of every flow that names materials
+        // (joined with 、: a space would join two names into one run of characters).
         let names = |ids: &mut dyn Iterator<Item = &String>| -> String {
             ids.filter_map(|id| p.material(id).map(|m| m.name.clone()))
                 .collect::<Vec<_>>()
-                .join(" ")
+                .join("、")
         };
         for c in &p.checklists {
             let heads = names(&mut c.materials.iter());
@@ -165,31 +180,87 @@ pub fn collect(model: &Model, index: &Index) -> Vec<Doc> {
     pages.sort_by(|a, b| a.url.cmp(&b.url));
     pages.dedup_by(|a, b| a.url == b.url);
     for page in pages {
-        docs.push(page_doc(page));
+        page_docs(page, &mut docs);
     }
     docs
 }
 
-fn page_doc(page: &Page) -> Doc {
-    let anchors: Vec<(String, String)> = page
-        .headings
-        .iter()
-        .map(|h| (h.id.clone(), h.text.clone()))
-        .collect();
-    let mut heads: Vec<&str> = anchors.iter().map(|(_, t)| t.as_str()).collect();
-    heads.extend(page.front.tags.iter().map(String::as_str));
+/// A content page as documents: its title with the text before the first heading, then one
+/// document per heading with the text up to the next heading, linked to the heading's anchor
+/// (a match deep in a long page shows that section's text and opens there).
+fn page_docs(page: &Page, docs: &mut Vec<Doc>) {
+    let (intro, sections) = split_sections(&page.body);
     let mut body = page.front.description.clone();
     body.push(' ');
-    body.push_str(&plain_text(&page.body));
-    Doc {
+    body.push_str(&intro);
+    docs.push(Doc {
         url: page.url.clone(),
         title: page.front.title.clone(),
         context: String::new(),
-        heads: heads.join(" "),
+        heads: page.front.tags.join(" "),
         body: body.trim().to_string(),
         kind: PAGE_KIND,
         platform: None,
-        anchors,
+        section: false,
+    });
+    for (heading, text) in page.headings.iter().zip(sections) {
+        docs.push(Doc {
+            url: format!("{}#{}", page.url, heading.id),
+            title: heading.text.clone(),
+            context: page.front.title.clone(),
+            heads: heading.text.clone(),
+            body: text,
+            kind: PAGE_KIND,
+            platform: None,
+            section: true,
+        });
+    }
+}
+
+/// The plain text of a Markdown body before its first heading, and after each heading up to
+/// the next (one entry per heading, in the order of `Page::headings`: both come from the
+/// same parser with the same options).
+pub fn split_sections(md: &str) -> (String, Vec<String>) {
+    let mut parts = vec![String::new()];
+    let mut in_heading = false;
+    for ev in Parser::new_ext(md, crate::load::markdown::options()) {
+        match ev {
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => {
+                in_heading = false;
+                parts.push(String::new());
+            }
+            _ if in_heading => {}
+            ev => push_text(parts.last_mut().expect("one part"), ev),
+        }
+    }
+    for p in &mut parts {
+        p.truncate(p.trim_end().len());
+    }
+    let intro = parts.remove(0);
+    (intro, parts)
+}
+
+/// Add the text of one Markdown event to `out` (blocks separated by a space).
+fn push_text(out: &mut String, ev: Event) {
+    match ev {
+        Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(&t),
+        Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::TableCell) => out.push(' '),
+        Event::End(
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Item
+            | TagEnd::TableRow
+            | TagEnd::TableHead
+            | TagEnd::CodeBlock
+            | TagEnd::BlockQuote(_),
+        )
+        | Event::Start(Tag::Item)
+            if !out.ends_with(' ') && !out.is_empty() =>
+        {
+            out.push(' ')
+        }
+        _ => {}
     }
 }
 
@@ -199,27 +270,7 @@ pub fn plain_text(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
     let opts = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
     for ev in Parser::new_ext(md, opts) {
-        match ev {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                out.push_str(&t)
-            }
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::TableCell) => out.push(' '),
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::TableRow
-                | TagEnd::TableHead
-                | TagEnd::CodeBlock
-                | TagEnd::BlockQuote(_),
-            )
-            | Event::Start(Tag::Item)
-                if !out.ends_with(' ') =>
-            {
-                out.push(' ')
-            }
-            _ => {}
-        }
+        push_text(&mut out, ev);
     }
     out.truncate(out.trim_end().len());
     out
@@ -227,10 +278,14 @@ pub fn plain_text(md: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::plain_text;
+    use super::{plain_text, split_sections};
 
     #[test]
     fn markdown_becomes_text() {
+        let (intro, sections) =
+            split_sections("导语\n\n## 一 {#a}\n\n甲**乙**\n\n### 二\n\n- 丙\n- 丁\n");
+        assert_eq!(intro, "导语");
+        assert_eq!(sections, ["甲乙", "丙 丁"]);
         assert_eq!(
             plain_text(
                 "## 标题 {#t}\n\n**保证金**见[这里](@faq)。\n\n| a | b |\n|---|---|\n| 1 | 2 |"

@@ -3,9 +3,10 @@
 //!
 //! - `search/meta.js`: counts, shard count, kinds and platforms (a few hundred bytes);
 //! - `search/t/<n>.js`: the tokens whose [`hash`] falls in shard `n`, each with its
-//!   postings per field as compact strings (see [`encode_set`]);
-//! - `search/d/<n>.js`: [`docs_per_chunk`] documents each: URL, title, context, kind,
-//!   platform, the start of the text for the snippet, heading anchors.
+//!   postings per field as compact strings (see [`encode_set`]) and, for the documents it
+//!   matches by title, the length of each title (see [`encode_tokens`]);
+//! - `search/d/<n>.js`: [`docs_per_chunk`] documents each: URL (with the anchor of a page
+//!   section), title, context, kind, platform, the start of the text for the snippet.
 //!
 //! Every file calls a function of `window.guidepostSearch` (search.js) with its part.
 
@@ -13,15 +14,23 @@ use serde_json::{json, Value};
 
 use super::docs::Doc;
 use super::lunr::{Posting, Postings};
-use super::tokenize::hash;
+use super::tokenize::{hash, query_tokens};
 
-/// Documents per metadata chunk: a first query shows eight results, so chunks are small
-/// (a few kilobytes); a large site takes more per chunk, as creating files costs build time.
-pub fn docs_per_chunk(docs: usize) -> usize {
-    (docs / 1000).clamp(2, 8)
+/// Documents per metadata chunk: chunks of about [`CHUNK_BYTES`], at least 2 and at most
+/// 16 documents. A result page loads the chunks of the results it shows, so a chunk is a
+/// request: a small site gets as many documents per chunk as a large one, where it used to
+/// get two (more requests for the same results).
+pub fn docs_per_chunk(docs: &[Doc]) -> usize {
+    let bytes: usize = docs.iter().map(row_bytes).sum();
+    let avg = bytes / docs.len().max(1);
+    (CHUNK_BYTES / avg.max(1)).clamp(2, 16)
 }
+/// The bytes a chunk aims at.
+const CHUNK_BYTES: usize = 6 * 1024;
 /// Characters of body text kept for the snippet.
 pub const SNIPPET_CHARS: usize = 240;
+/// Longest title length written (titles longer rank as this long).
+const MAX_TITLE_LEN: usize = 63;
 /// Aim for shards of about this many bytes on a large site (fewer files to write) …
 const SHARD_TARGET: usize = 24 * 1024;
 /// … and of this many on a small one, up to `SMALL_SHARDS` shards (a query loads less).
@@ -78,11 +87,25 @@ pub fn shard_count(bytes: usize) -> usize {
         .min(MAX_SHARDS)
 }
 
-/// Encode every token: `[title, heads, body, strong body]` sets, trailing empty ones dropped.
-pub fn encode_tokens(postings: &Postings) -> Vec<(String, Vec<String>)> {
+/// How long each document's title is, in query tokens (see [`query_tokens`]): 1 for a
+/// title a query can match exactly.
+pub fn title_lengths(docs: &[Doc]) -> Vec<u8> {
+    docs.iter()
+        .map(|d| query_tokens(d.fields()[0]).len().clamp(1, MAX_TITLE_LEN) as u8)
+        .collect()
+}
+
+/// Encode every token: `[title, heads, body, strong body, title lengths]`, trailing empty
+/// ones dropped. The title lengths are one base-64 digit per document of the title set, in
+/// its order: search.js ranks an exact or shorter title match first.
+pub fn encode_tokens(postings: &Postings, title_len: &[u8]) -> Vec<(String, Vec<String>)> {
     let mut out: Vec<(String, Vec<String>)> = postings
         .iter()
         .map(|(token, [t, h, b])| {
+            let lens: String = t
+                .iter()
+                .map(|p| B64[usize::from(title_len[p.0 as usize])] as char)
+                .collect();
             let ids = |l: &[Posting]| l.iter().map(|p| p.0).collect::<Vec<_>>();
             let strong: Vec<u32> = b.iter().filter(|p| p.1 >= STRONG).map(|p| p.0).collect();
             let mut sets = vec![
@@ -90,6 +113,7 @@ pub fn encode_tokens(postings: &Postings) -> Vec<(String, Vec<String>)> {
                 encode_set(&ids(h)),
                 encode_set(&ids(b)),
                 encode_set(&strong),
+                lens,
             ];
             while sets.last().is_some_and(String::is_empty) {
                 sets.pop();
@@ -125,29 +149,40 @@ fn snippet(s: &str) -> &str {
 
 /// The document chunk files' contents, chunk `n` at position `n`.
 pub fn doc_chunks(docs: &[Doc], kinds: &[&str]) -> Vec<String> {
-    docs.chunks(docs_per_chunk(docs.len()))
+    docs.chunks(docs_per_chunk(docs))
         .enumerate()
         .map(|(n, chunk)| {
-            let rows: Vec<Value> = chunk
-                .iter()
-                .map(|d| {
-                    let kind = kinds.iter().position(|k| *k == d.kind).unwrap_or(0);
-                    let platform = d.platform.map_or(-1, |p| p as i64);
-                    let mut row = vec![
-                        json!(d.url),
-                        json!(d.title),
-                        json!(d.context),
-                        json!(kind),
-                        json!(platform),
-                        json!(snippet(&d.body)),
-                    ];
-                    if !d.anchors.is_empty() {
-                        row.push(json!(d.anchors));
-                    }
-                    Value::Array(row)
-                })
-                .collect();
+            let rows: Vec<Value> = chunk.iter().map(|d| row(d, kinds)).collect();
             format!("guidepostSearch.d({n},{});\n", Value::Array(rows))
         })
         .collect()
+}
+
+/// A document as search.js reads it: URL, title, context, kind, platform, snippet text (the
+/// body's, or the headings' when there is no body: a flow's checklist lists its materials).
+fn row(d: &Doc, kinds: &[&str]) -> Value {
+    let kind = kinds.iter().position(|k| *k == d.kind).unwrap_or(0);
+    let platform = d.platform.map_or(-1, |p| p as i64);
+    json!([
+        d.url,
+        d.title,
+        d.context,
+        kind,
+        platform,
+        snippet(shown_text(d))
+    ])
+}
+
+fn shown_text(d: &Doc) -> &str {
+    if d.body.is_empty() && !d.section {
+        &d.heads
+    } else {
+        &d.body
+    }
+}
+
+/// About how many bytes a document takes in its chunk.
+fn row_bytes(d: &Doc) -> usize {
+    let text = shown_text(d).len().min(SNIPPET_CHARS * 3);
+    d.url.len() + d.title.len() + d.context.len() + text + 16
 }

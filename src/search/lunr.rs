@@ -94,7 +94,7 @@ fn index_chunk(first: usize, docs: &[Doc]) -> Vec<(String, usize, Vec<Posting>)>
     let mut spans: Vec<[(usize, usize); 3]> = Vec::with_capacity(docs.len());
     for doc in docs {
         let mut span = [(0, 0); 3];
-        for (f, value) in [&doc.title, &doc.heads, &doc.body].into_iter().enumerate() {
+        for (f, value) in doc.fields().into_iter().enumerate() {
             let from = ends.len();
             tokenize_into(value, &mut arena, &mut ends);
             span[f] = (from, ends.len());

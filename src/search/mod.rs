@@ -1,13 +1,17 @@
-//! Stage: full-text search. Builds a sharded index of every page and guide item (with
-//! elasticlunr-rs, through the one tokenizer the browser shares), writes it as script files
-//! under `search/`. The `/search/` results page is rendered with the site's other pages.
+//! Stage: full-text search. Builds a sharded index of every guide item and of every section
+//! of every content page (with elasticlunr-rs, through the one tokenizer the browser shares,
+//! which folds traditional characters to simplified), writes it as script files under
+//! `search/`. The `/search/` results page is rendered with the site's other pages.
 //!
 //! Reads the model only; never changes other pages. The browser side is
 //! `themes/default/static/search.js`: it loads `search/meta.js` when the reader starts
-//! typing, then only the shards of the query's tokens and the chunks of the shown results.
+//! typing, then only the shards of the query's tokens and the chunks of the shown results,
+//! and `search/fold.js` (the folding table) only for a query with a character the index
+//! does not know.
 
 pub mod docs;
 pub mod encode;
+pub mod fold;
 pub mod lunr;
 pub mod tokenize;
 
@@ -69,11 +73,12 @@ pub fn add(model: &Model, index: &Index, out: &mut Vec<OutFile>, diags: &mut Dia
     out.extend(files);
 }
 
-/// The index files (`search/meta.js`, `search/t/*.js`, `search/d/*.js`) of a site.
+/// The index files (`search/meta.js`, `search/fold.js`, `search/t/*.js`, `search/d/*.js`)
+/// of a site.
 pub fn index_files(model: &Model, index: &Index) -> Vec<OutFile> {
     let docs = docs::collect(model, index);
     let postings = lunr::build(&docs);
-    let tokens = encode::encode_tokens(&postings);
+    let tokens = encode::encode_tokens(&postings, &encode::title_lengths(&docs));
     let bytes: usize = tokens
         .iter()
         .map(|(t, s)| t.len() + s.iter().map(|x| x.len() + 3).sum::<usize>() + 6)
@@ -90,11 +95,11 @@ pub fn index_files(model: &Model, index: &Index) -> Vec<OutFile> {
         .map(|b| format!("{b:02x}"))
         .collect();
     let meta = json!({
-        "v": 1,
+        "v": 2,
         "id": id,
         "docs": docs.len(),
         "shards": nshards,
-        "chunk": encode::docs_per_chunk(docs.len()),
+        "chunk": encode::docs_per_chunk(&docs),
         "kinds": KINDS,
         "platforms": model.platforms.iter().map(|p| &p.meta.name).collect::<Vec<_>>(),
         "suggest": crate::model::walk::suggestions(model, index),
@@ -112,6 +117,10 @@ pub fn index_files(model: &Model, index: &Index) -> Vec<OutFile> {
             }
         })
     };
+    files.push(OutFile {
+        path: "search/fold.js".into(),
+        bytes: fold::js().into_bytes(),
+    });
     files.extend(named("t", shards));
     files.extend(named("d", chunks));
     files

@@ -3,7 +3,8 @@
 //! strings and requires the same tokens).
 //!
 //! Rules, applied to Unicode code points:
-//! - full-width ASCII (`ＡＰＰ１０`) folds to ASCII, `A`–`Z` lowercases;
+//! - full-width ASCII (`ＡＰＰ１０`) folds to ASCII, `A`–`Z` lowercases, a traditional
+//!   character folds to its simplified form (`證` → `证`, OpenCC's table: [`super::fold`]);
 //! - a run of CJK characters (Han, kana, Hangul) gives each character (unigram) and each
 //!   adjacent pair (bigram), in text order; whitespace between two CJK characters does not
 //!   break the run (`保 证金` = `保证金`), any other character does;
@@ -29,8 +30,17 @@ pub fn is_cjk(c: u32) -> bool {
         || (0x20000..=0x3134f).contains(&c) // extensions B–G
 }
 
-/// Full-width ASCII to ASCII, ASCII upper case to lower case.
+/// Full-width ASCII to ASCII, ASCII upper case to lower case, traditional to simplified.
 pub fn fold(c: u32) -> u32 {
+    let c = fold_width_case(c);
+    if c >= 0x2e80 {
+        super::fold::fold_char(c)
+    } else {
+        c
+    }
+}
+
+fn fold_width_case(c: u32) -> u32 {
     let c = if (0xff01..=0xff5e).contains(&c) {
         c - 0xfee0
     } else if c == 0x3000 {
@@ -176,6 +186,34 @@ fn scan(s: &str, emit: &mut impl FnMut(&[u32])) {
     }
 }
 
+/// The tokens a query looks up (search.js `queryTokens`): each distinct token once, in text
+/// order, less a single CJK character that a pair of the same text covers (the body keeps
+/// pairs only). Also the length of a title, for ranking a shorter title first.
+pub fn query_tokens(s: &str) -> Vec<String> {
+    let all = tokenize(s);
+    let mut covered = std::collections::HashSet::new();
+    for t in &all {
+        let mut cs = t.chars();
+        if let (Some(a), Some(b), None) = (cs.next(), cs.next(), cs.next()) {
+            if is_cjk(a as u32) {
+                covered.insert(a);
+                covered.insert(b);
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    all.into_iter()
+        .filter(|t| {
+            let mut cs = t.chars();
+            let single = match (cs.next(), cs.next()) {
+                (Some(c), None) if is_cjk(c as u32) => Some(c),
+                _ => None,
+            };
+            !single.is_some_and(|c| covered.contains(&c)) && seen.insert(t.clone())
+        })
+        .collect()
+}
+
 /// FNV-1a over code points: which shard a token lives in. search.js computes the same.
 pub fn hash(token: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
@@ -195,6 +233,9 @@ mod tests {
         assert_eq!(tokenize("保证金"), ["保", "保证", "证", "证金", "金"]);
         assert_eq!(tokenize("保 证金"), tokenize("保证金"));
         assert_eq!(tokenize("保，证"), ["保", "证"]);
+        assert_eq!(tokenize("保證 金"), tokenize("保证金"));
+        assert_eq!(query_tokens("保证金保证"), ["保证", "证金", "金保"]);
+        assert_eq!(query_tokens("闭"), ["闭"]);
     }
 
     #[test]

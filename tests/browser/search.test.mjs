@@ -1,11 +1,13 @@
-// Real-browser tests of search on the bundled site: merchant queries typed into the header
-// box, keyboard use, escaping, the results page, file://, and what the index costs to load.
+// Real-browser tests of search on the bundled site and on a small Chinese book
+// (tests/fixtures/book): merchant queries typed into the header box, snippets that show the
+// matched words, traditional queries, title ties, keyboard use, escaping, the results page
+// and its lazy loading, the query cap, file://, and what the index costs to load.
 
 import assert from "node:assert/strict";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, test } from "node:test";
-import { openPage, startSite, waitFor } from "./harness.mjs";
+import { buildSite, openPage, REPO_ROOT, serve, startSite, waitFor } from "./harness.mjs";
 
 // Query → the result a merchant is looking for (a URL path under the site root, with its
 // anchor when the result is part of a page). Each must be among the first three results.
@@ -40,7 +42,8 @@ const QUERIES = [
   ["去缴纳 时间限制?", "kuaishou-service/faq/ks-faq-deposit-60min/"],
   ["合同管理看不到合同", "xhs-partner/faq/xp-faq-contract-missing/"],
   ["线索地推", "glossary/#ks-term-leads"],
-  ["多店铺 子账号权限", "multi-store/permissions/#zi-zhang-hao-shi-shen-me"],
+  ["多店铺 子账号权限", "multi-store/permissions/"],
+  ["添加子账号", "multi-store/permissions/#tian-jia-zi-zhang-hao"],
   ["【报备函】只交报备函可以吗", "channels-shop/faq/wx-faq-filing-letter-only/"],
 ];
 
@@ -48,14 +51,28 @@ const PAGE = "xhs-partner/faq/";
 
 let site;
 let ctx;
+// The book fixture, built and served beside the bundled site.
+let book;
 
 before(async () => {
   site = await startSite();
   ctx = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const built = await buildSite({ root: path.join(REPO_ROOT, "tests", "fixtures", "book") });
+  const server = await serve(built.dir);
+  book = {
+    dir: built.dir,
+    baseUrl: server.url,
+    url: (p = "") => new URL(p, server.url).href,
+    close: async () => {
+      await server.close();
+      built.cleanup();
+    },
+  };
 });
 
 after(async () => {
   await ctx?.close().catch(() => {});
+  await book?.close();
   await site?.close();
 });
 
@@ -239,5 +256,212 @@ describe("file://", () => {
     assert.ok((await page.locator("#search-results li").count()) > 0);
     assert.deepEqual(errors, []);
     await page.close();
+  });
+});
+
+/** The shown results of the header box: link path, title and the text of each <mark> of the
+ * snippet and of the title. */
+async function shownResults(page, base) {
+  const items = await page.locator(".search-panel [role=option]").evaluateAll((lis) =>
+    lis.map((li) => ({
+      href: li.querySelector("a").href,
+      title: li.querySelector(".search-title").textContent,
+      snippet: li.querySelector(".search-snippet")?.textContent || "",
+      snippetMarks: Array.from(li.querySelectorAll(".search-snippet mark"), (m) => m.textContent),
+      titleMarks: Array.from(li.querySelectorAll(".search-title mark"), (m) => m.textContent),
+    })),
+  );
+  return items.map((r) => ({ ...r, path: sitePath(r.href, base) }));
+}
+
+/** Does each marked text hold a token of the query (folded as search.js folds), and does
+ * `text` hold one at all? */
+async function matches(page, q, marks, text) {
+  return page.evaluate(
+    ([q, marks, text]) => {
+      const want = new Set(window.guidepostSearch.queryTokens(q));
+      const hit = (s) => window.guidepostSearch.tokenize(s).some((t) => want.has(t));
+      return { marked: marks.length > 0 && marks.every(hit), inText: hit(text) };
+    },
+    [q, marks, text],
+  );
+}
+
+describe("snippets show why a result matched", () => {
+  const BUNDLED = ["保证金怎么交", "商标授权书", "法大大认证", "报备函盖章", "营业执照", "子账号", "保证金凭证", "审核时间"];
+  const BOOK = ["闭包", "捕获环境", "借用", "惰性求值", "传播错误", "可变变量", "调用栈", "所有权"];
+
+  for (const [name, queries, which] of [["bundled site", BUNDLED, () => site], ["book", BOOK, () => book]]) {
+    // A result found by its body shows the words in its snippet, marked; one found by its
+    // title or heading alone (its text has none of the words) shows them marked in the title.
+    test(`every top-5 result shows a matched word, marked in the snippet when the text has it (${name})`, async () => {
+      const s = which();
+      const { page, rec } = await openPage(ctx, s.url(""));
+      const bad = [];
+      let shown = 0;
+      let bodyHits = 0;
+      for (const q of queries) {
+        await typeQuery(page, q);
+        const top = (await shownResults(page, s.baseUrl)).slice(0, 5);
+        assert.ok(top.length > 0, `no results for ${q}`);
+        for (const r of top) {
+          const snippet = await matches(page, q, r.snippetMarks, r.snippet);
+          const title = await matches(page, q, r.titleMarks, r.title);
+          if (snippet.marked) bodyHits++;
+          else if (snippet.inText || !title.marked) {
+            bad.push(`${q} → ${r.path} “${r.title}”: ${JSON.stringify(r.snippet)} marks ${JSON.stringify(r.snippetMarks)}`);
+          }
+          shown++;
+        }
+      }
+      assert.deepEqual(bad, [], "top-5 results that do not show a matched word");
+      assert.ok(bodyHits * 4 >= shown * 3, `${bodyHits} of ${shown} top-5 snippets mark a matched word`);
+      assert.deepEqual(rec.pageErrors, []);
+    });
+  }
+
+  test("a match deep in a page links to its section and shows that section's text", async () => {
+    const { page } = await openPage(ctx, book.url(""));
+    await typeQuery(page, "强制取得所有权");
+    const [first] = await shownResults(page, book.baseUrl);
+    assert.equal(first.path, "functional/closures/#bu-huo-huan-jing");
+    assert.equal(first.title, "捕获环境");
+    assert.ok(first.snippet.includes("就强制它取得所有权"), first.snippet);
+    assert.ok(first.snippetMarks.join("").includes("强制"), first.snippetMarks.join("|"));
+    assert.equal(await page.locator(".search-panel [role=option]").first().locator(".search-context").textContent(), "闭包");
+  });
+});
+
+describe("traditional characters and title ties", () => {
+  test("traditional queries find their simplified pages", async () => {
+    const { page, rec } = await openPage(ctx, site.url(PAGE));
+    for (const [q, simplified, want] of [
+      ["保證金怎麼交", "保证金怎么交", "kuaishou-service/faq/ks-faq-deposit-how/"],
+      ["商標授權書", "商标授权书", "xhs-juguang/materials/#jg-tm-authorization"],
+      ["報備函蓋章", "报备函盖章", "channels-shop/wx-live-filing/#prepare-letter"],
+    ]) {
+      const trad = (await typeQuery(page, q)).map((h) => sitePath(h, site.baseUrl));
+      const simp = (await typeQuery(page, simplified)).map((h) => sitePath(h, site.baseUrl));
+      assert.ok(trad.slice(0, 3).includes(want), `${q}: ${trad.join(" | ")}`);
+      assert.deepEqual(trad, simp, `${q} finds what ${simplified} finds`);
+      await typeQuery(page, q);
+      const marks = await page.locator(".search-panel [role=option]").first().locator("mark").allTextContents();
+      assert.ok(marks.join("").length >= 2, `${q}: simplified text is marked, got ${marks}`);
+    }
+    const fold = rec.requests.filter((u) => u.includes("/search/fold.js"));
+    assert.equal(fold.length, 1, "the folding table is loaded once, for the first traditional query");
+  });
+
+  test("simplified queries do not load the folding table", async () => {
+    const { page, rec } = await openPage(ctx, site.url(PAGE));
+    await typeQuery(page, "保证金怎么交");
+    await typeQuery(page, "法大大认证");
+    assert.deepEqual(rec.requests.filter((u) => u.includes("/search/fold.js")), []);
+  });
+
+  test("閉包 on the book: the chapter titled 闭包 ranks before 迭代器与闭包", async () => {
+    const { page } = await openPage(ctx, book.url(""));
+    for (const q of ["闭包", "閉包", "迭代器"]) {
+      await typeQuery(page, q);
+      const titles = (await shownResults(page, book.baseUrl)).map((r) => r.title);
+      const want = q === "迭代器" ? "迭代器" : "闭包";
+      assert.equal(titles[0], want, `${q}: ${titles.join(" | ")}`);
+      assert.ok(titles.includes("迭代器与闭包"), `${q}: ${titles.join(" | ")}`);
+    }
+  });
+
+  test("exact title matches rank first on the bundled site", async () => {
+    const { page } = await openPage(ctx, site.url(PAGE));
+    for (const q of ["保证金凭证", "法大大"]) {
+      await typeQuery(page, q);
+      const titles = (await shownResults(page, site.baseUrl)).map((r) => r.title);
+      assert.equal(titles[0], q, `${q}: ${titles.join(" | ")}`);
+    }
+  });
+});
+
+describe("results page: lazy results, query cap, no question pages", () => {
+  test("shows 10 results, loads the next 10 on 更多结果 or on scroll", async () => {
+    const phone = await site.browser.newContext({ viewport: { width: 375, height: 667 } });
+    try {
+      const { page, rec } = await openPage(phone, site.url(`search/?q=${encodeURIComponent("保证金")}`));
+      const items = page.locator("#search-results li");
+      await waitFor(async () => (await items.count()) > 0, { timeout: 5000 });
+      const status = await page.locator("#search-status").textContent();
+      const total = Number(status.match(/找到 (\d+) 条结果/)[1]);
+      assert.ok(total > 20, status);
+      await page.waitForTimeout(300);
+      assert.equal(await items.count(), 10, "the first ten only");
+      const more = page.locator(".search-more");
+      assert.equal(await more.textContent(), `更多结果（还有 ${total - 10} 条）`);
+      const chunks = () => new Set(rec.requests.filter((u) => /\/search\/d\/\d+\.js/.test(u))).size;
+      const meta = JSON.parse(
+        (await page.evaluate(() => fetch("../search/meta.js").then((r) => r.text()))).replace(/^guidepostSearch\.m\(|\);\s*$/g, ""),
+      );
+      assert.ok(chunks() <= 20, `${chunks()} chunk requests for 10 results and the next 10 prefetched`);
+      // Scrolling the button into view loads the next ten …
+      await more.scrollIntoViewIfNeeded();
+      await waitFor(async () => (await items.count()) === 20, { timeout: 5000 });
+      assert.equal(await items.count(), 20);
+      await page.waitForTimeout(300);
+      assert.equal(await items.count(), 20, "the new button is below the screen: nothing more loads");
+      // … and so does pressing it (a browser without IntersectionObserver).
+      await page.evaluate(() => document.querySelector(".search-more").click());
+      await waitFor(async () => (await items.count()) === Math.min(30, total), { timeout: 5000 });
+      assert.equal(await items.count(), Math.min(30, total));
+      const requests = rec.requests.filter((u) => u.includes("/search/")).length;
+      assert.ok(requests < 42, `${requests} index requests for 30 results (chunks of ${meta.chunk})`);
+      assert.deepEqual(rec.pageErrors, []);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  test("a long query is capped at 64 characters", async () => {
+    const long = "保证金怎么交".repeat(200);
+    const { page } = await openPage(ctx, site.url(PAGE));
+    const input = page.locator(".site-search input[name=q]");
+    assert.equal(await input.getAttribute("maxlength"), "64");
+    await input.fill(long);
+    assert.equal((await input.inputValue()).length, 64, "the box takes 64 characters");
+    await Promise.all([page.waitForURL(/\/search\/\?q=/), input.press("Enter")]);
+    const q = new URL(page.url()).searchParams.get("q");
+    assert.equal(q, long.slice(0, 64));
+    assert.ok(page.url().length < 1000, `${page.url().length} characters of URL`);
+    // A long query in the URL (a pasted link) is cut too.
+    await page.goto(site.url(`search/?q=${encodeURIComponent(long)}`));
+    await waitFor(async () => (await page.locator("#search-results li").count()) > 0, { timeout: 5000 });
+    assert.equal(await page.locator("#search-page-q").inputValue(), long.slice(0, 64));
+    assert.equal(await page.locator("#search-page-q").getAttribute("maxlength"), "64");
+    assert.ok((await page.locator("#search-status").textContent()).includes(`“${long.slice(0, 64)}”`));
+  });
+
+  test("tree question pages are not results; outcomes are", async () => {
+    const { page } = await openPage(ctx, site.url(PAGE));
+    // The text of a question of the bundled decision tree ks-service-category.
+    const q = "这个快手号目前有违规行为吗？";
+    const hrefs = await typeQuery(page, q);
+    const paths = hrefs.map((h) => sitePath(h, site.baseUrl));
+    assert.ok(paths.length > 0);
+    assert.ok(paths.every((p) => !p.includes("ks-q-")), paths.join(" | "));
+    assert.ok(paths.some((p) => p.startsWith("kuaishou-service/ks-service-category/ks-o-")), `an outcome: ${paths.join(" | ")}`);
+    for (const p of paths) {
+      const html = await page.evaluate((u) => fetch(u).then((r) => r.text()), new URL(p, site.baseUrl).href);
+      assert.ok(!html.includes('class="tree-question"'), `${p} is a question page`);
+    }
+  });
+
+  test("typing on the results page prefetches the index parts of the query", async () => {
+    const { page, rec } = await openPage(ctx, site.url("search/"));
+    const input = page.locator("#search-page-q");
+    await input.pressSequentially("商标授权书", { delay: 20 });
+    await waitFor(async () => rec.requests.some((u) => /\/search\/t\/\d+\.js/.test(u)), { timeout: 3000 });
+    const shards = rec.requests.filter((u) => /\/search\/t\/\d+\.js/.test(u));
+    assert.ok(shards.length > 0, "shards fetched before the form is sent");
+    assert.equal(new URL(page.url()).search, "", "the form was not sent");
+    const before = rec.requests.length;
+    await Promise.all([page.waitForURL(/\?q=/), input.press("Enter")]);
+    await waitFor(async () => (await page.locator("#search-results li").count()) > 0, { timeout: 5000 });
+    assert.ok(before > 0);
   });
 });

@@ -1,7 +1,9 @@
 // guidepost search: the header box on every page and the results page (search/?q=…).
 // The index (search/meta.js, search/t/<shard>.js, search/d/<chunk>.js) is loaded as script
 // files, so search works from file:// too, and only when the reader starts searching: meta
-// first, then the shards of the query's tokens and the chunks of the results shown.
+// first, then the shards of the query's tokens and the chunks of the results shown; parts a
+// query will need are fetched while the reader types. search/fold.js, the traditional →
+// simplified table, is loaded only when a query has a character the index does not know. Queries are cut to MAX_QUERY characters.
 // Nothing from the index or the query is ever inserted as HTML: text goes in via textContent.
 (function () {
   "use strict";
@@ -10,6 +12,10 @@
   // Tokenizer: the twin of src/search/tokenize.rs, rule for rule (tests/search.rs compares).
 
   var MAX_WORD = 32;
+  var MAX_QUERY = 64;
+  // Traditional → simplified (code point → code point), from search/fold.js: the table the
+  // index was folded with (src/search/fold.rs). Empty until a query needs it (see search).
+  var TS = new Map();
 
   function isCjk(c) {
     return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) ||
@@ -20,6 +26,7 @@
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
     else if (c === 0x3000) c = 0x20;
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c >= 0x2e80) { var s = TS.get(c); if (s !== undefined) c = s; }
     return c;
   }
   function isDigit(c) { return c >= 0x30 && c <= 0x39; }
@@ -137,6 +144,10 @@
     m: function (meta) { store.meta = meta; },
     t: function (n, tokens) { store.shards[n] = tokens; },
     d: function (n, docs) { store.chunks[n] = docs; },
+    f: function (keys, values) {
+      var ks = decodeSet(keys), vs = Array.from(values);
+      ks.forEach(function (k, i) { TS.set(k, vs[i].codePointAt(0)); });
+    },
   };
 
   function load(path) {
@@ -154,6 +165,11 @@
     return loading[path];
   }
   function loadMeta() { return load("meta.js").then(function () { return store.meta; }); }
+  // The query as searched: trimmed, at most MAX_QUERY characters.
+  function capQuery(q) {
+    var cs = Array.from(String(q).trim());
+    return cs.length > MAX_QUERY ? cs.slice(0, MAX_QUERY).join("").trim() : cs.join("");
+  }
 
   var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   // A document set as written by src/search/encode.rs `encode_set`.
@@ -180,39 +196,85 @@
   // Field weights: a match in the title (question, term, step) ranks far above the body.
   var WEIGHTS = [10, 4, 1, 1];
 
-  function search(q) {
-    var tokens = queryTokens(q);
-    if (!tokens.length) return Promise.resolve({ tokens: tokens, hits: [] });
+  // Meta and the shards of `q`'s tokens: what searching `q` will need.
+  function loadFor(q) {
     return loadMeta().then(function (meta) {
-      var need = {};
+      var tokens = queryTokens(q), need = {};
       tokens.forEach(function (t) { need[hash(t) % meta.shards] = true; });
       return Promise.all(Object.keys(need).map(function (n) { return load("t/" + n + ".js"); }))
-        .then(function () { return rank(meta, tokens); });
+        .then(function () { return { meta: meta, tokens: tokens }; });
     });
   }
 
-  function rank(meta, tokens) {
-    var score = {}, cover = {}, total = 0;
+  // Is there a CJK character in `tokens` that no token holding it finds? Then it may be
+  // traditional: the index holds simplified text only.
+  function unknownChar(meta, tokens) {
+    var known = {}, chars = {};
     tokens.forEach(function (t) {
-      var entry = (store.shards[hash(t) % meta.shards] || {})[t];
-      var sets = (entry || []).map(decodeSet);
+      var found = !!(store.shards[hash(t) % meta.shards] || {})[t];
+      Array.from(t).forEach(function (ch) {
+        if (ch.codePointAt(0) < 0x2e80) return;
+        chars[ch] = true;
+        if (found) known[ch] = true;
+      });
+    });
+    return Object.keys(chars).some(function (ch) { return !known[ch]; });
+  }
+
+  // Search `q`; when a character is unknown and the folding table not loaded yet, load it
+  // and search the folded query (保證金 → 保证金).
+  function search(q) {
+    q = capQuery(q);
+    if (!q) return Promise.resolve({ tokens: [], hits: [] });
+    return loadFor(q).then(function (r) {
+      if (TS.size || !unknownChar(r.meta, r.tokens)) return r;
+      return load("fold.js").then(function () { return loadFor(q); });
+    }).then(function (r) { return rank(r.meta, r.tokens); });
+  }
+
+  // Fetch what searching `q` needs, so the query that follows does not wait (errors are
+  // left to the search itself).
+  function prefetch(q) {
+    q = capQuery(q);
+    if (q) search(q).catch(function () {});
+  }
+
+  // Score: each token's idf times the weight of each field it is in, times the square of
+  // the share of the query's idf the document covers; a title the query matches exactly
+  // (the title's tokens are the query's) counts twice. Equal scores: the title the
+  // query covers most, then the shorter title, then document order.
+  function rank(meta, tokens) {
+    var score = {}, cover = {}, titleIdf = {}, titleHits = {}, titleLen = {}, total = 0;
+    tokens.forEach(function (t) {
+      var entry = (store.shards[hash(t) % meta.shards] || {})[t] || [];
+      var sets = entry.slice(0, 4).map(decodeSet), lens = entry[4] || "";
       var df = 0;
       sets.forEach(function (s) { df = Math.max(df, s.length); });
       var idf = Math.log(1 + meta.docs / (df + 1));
       total += idf;
       var seen = {};
       sets.forEach(function (set, f) {
-        set.forEach(function (doc) {
+        set.forEach(function (doc, i) {
           score[doc] = (score[doc] || 0) + idf * WEIGHTS[f];
           if (!seen[doc]) { seen[doc] = true; cover[doc] = (cover[doc] || 0) + idf; }
+          if (f === 0) {
+            titleIdf[doc] = (titleIdf[doc] || 0) + idf;
+            titleHits[doc] = (titleHits[doc] || 0) + 1;
+            titleLen[doc] = Math.max(1, B64.indexOf(lens.charAt(i)));
+          }
         });
       });
     });
     var hits = Object.keys(score).map(function (d) {
       var c = total ? cover[d] / total : 0;
-      return { doc: +d, score: score[d] * c * c };
+      var fit = titleHits[d] ? Math.min(1, titleHits[d] / titleLen[d]) : 0;
+      var exact = fit === 1 && titleHits[d] === tokens.length ? WEIGHTS[0] * titleIdf[d] : 0;
+      var s = (score[d] + exact) * c * c;
+      return { doc: +d, score: s, fit: fit, len: titleLen[d] || 64 };
     });
-    hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    hits.sort(function (a, b) {
+      return b.score - a.score || b.fit - a.fit || a.len - b.len || a.doc - b.doc;
+    });
     return { tokens: tokens, hits: hits };
   }
 
@@ -226,7 +288,7 @@
           var row = store.chunks[Math.floor(h.doc / meta.chunk)][h.doc % meta.chunk];
           return {
             url: row[0], title: row[1], context: row[2], kind: meta.kinds[row[3]] || "",
-            platform: row[4] >= 0 ? meta.platforms[row[4]] : "", text: row[5], anchors: row[6] || [],
+            platform: row[4] >= 0 ? meta.platforms[row[4]] : "", text: row[5],
           };
         });
       });
@@ -248,17 +310,6 @@
     return siteRoot + "search/" + (isFile() ? "index.html" : "") + "?q=" + encodeURIComponent(q);
   }
 
-  // A content page's heading that matches the query, for a link to that part of the page.
-  function deepUrl(doc, tokens) {
-    for (var i = 0; i < doc.anchors.length; i++) {
-      var words = tokenize(doc.anchors[i][1]);
-      if (tokens.some(function (t) { return !isSingleCjk(t) && words.indexOf(t) >= 0; })) {
-        return doc.url.split("#")[0] + "#" + doc.anchors[i][0];
-      }
-    }
-    return doc.url;
-  }
-
   // Which characters of `s` match a query token, as a boolean per code point.
   function marks(chars, tokens) {
     var folded = chars.map(function (ch) { return fold(ch.codePointAt(0)); });
@@ -274,15 +325,27 @@
     return hit;
   }
 
-  // Append `s` to `el` with the matched words in <mark>, cut to `max` characters around the
-  // first match (0: whole text).
+  // Where a window of `max` characters shows the most matched characters: it starts a
+  // little before a match, at the match that gives the most.
+  function windowStart(hit, max) {
+    var best = 0, bestCount = -1;
+    for (var i = 0; i < hit.length; i++) {
+      if (!hit[i] || (i > 0 && hit[i - 1])) continue;
+      var from = Math.max(0, Math.min(i - 16, hit.length - max)), count = 0;
+      for (var k = from; k < from + max && k < hit.length; k++) if (hit[k]) count++;
+      if (count > bestCount) { best = from; bestCount = count; }
+    }
+    return best;
+  }
+
+  // Append `s` to `el` with the matched words in <mark>, cut to a window of `max` characters
+  // around the matches (0: whole text).
   function highlighted(el, s, tokens, max) {
     var chars = Array.from(s || "");
     var hit = marks(chars, tokens);
     var from = 0, to = chars.length;
     if (max && chars.length > max) {
-      var first = hit.indexOf(true);
-      from = first > 20 ? first - 20 : 0;
+      from = windowStart(hit, max);
       to = Math.min(chars.length, from + max);
     }
     if (from > 0) el.appendChild(document.createTextNode("…"));
@@ -317,7 +380,7 @@
     li.className = "search-result";
     if (id) { li.id = id; li.setAttribute("role", "option"); }
     var a = document.createElement("a");
-    a.setAttribute("href", href(deepUrl(doc, tokens)));
+    a.setAttribute("href", href(doc.url));
     var meta = document.createElement("span");
     meta.className = "search-meta";
     meta.appendChild(span("search-kind", doc.kind));
@@ -394,7 +457,7 @@
       input.removeAttribute("aria-activedescendant");
     }
     function run() {
-      var q = input.value.trim();
+      var q = capQuery(input.value);
       var mine = ++seq;
       if (!q) { close(); return; }
       search(q).then(function (res) {
@@ -416,6 +479,7 @@
       });
     }
 
+    input.maxLength = MAX_QUERY;
     input.addEventListener("focus", function () { loadMeta().catch(function () {}); });
     input.addEventListener("input", function () {
       clearTimeout(timer);
@@ -436,7 +500,7 @@
     });
     form.addEventListener("submit", function (e) {
       e.preventDefault();
-      var q = input.value.trim();
+      var q = capQuery(input.value);
       if (q) location.href = resultsUrl(q);
     });
     document.addEventListener("click", function (e) {
@@ -457,40 +521,73 @@
   // ------------------------------------------------------------------------------------------
   // The results page.
 
-  var PAGE = 50;
+  // Results shown at first, and added by each "更多结果" (or when it scrolls into view).
+  var PAGE = 10;
 
   function resultsPage(list) {
     var input = document.getElementById("search-page-q");
     var status = document.getElementById("search-status");
     var suggest = document.getElementById("search-suggest");
-    var q = (new URLSearchParams(location.search).get("q") || "").trim();
+    var q = capQuery(new URLSearchParams(location.search).get("q") || "");
     var header = document.querySelector(".site-search input[name=q]");
     if (input) input.value = q;
     if (header) header.value = q;
     if (input && input.form) {
+      var timer = null;
+      input.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () { prefetch(input.value); }, 150);
+      });
       input.form.addEventListener("submit", function (e) {
         e.preventDefault();
-        var v = input.value.trim();
+        var v = capQuery(input.value);
         if (v) location.href = resultsUrl(v);
       });
     }
     if (!q) { status.textContent = "输入问题或关键词开始搜索。"; return; }
     status.textContent = "正在搜索……";
     search(q).then(function (res) {
-      return docsOf(res.hits.slice(0, PAGE)).then(function (docs) {
-        list.textContent = "";
-        if (!docs.length) {
-          status.textContent = "没有找到与“" + q + "”相关的内容。";
-          if (suggest) suggest.hidden = false;
-          return;
-        }
-        if (suggest) suggest.hidden = true;
-        status.textContent = "“" + q + "”：找到 " + res.hits.length + " 条结果" +
-          (res.hits.length > PAGE ? "，显示前 " + PAGE + " 条" : "") + "。";
-        docs.forEach(function (d) { list.appendChild(resultItem(d, res.tokens, "")); });
-      });
+      list.textContent = "";
+      if (!res.hits.length) {
+        status.textContent = "没有找到与“" + q + "”相关的内容。";
+        if (suggest) suggest.hidden = false;
+        return;
+      }
+      if (suggest) suggest.hidden = true;
+      status.textContent = "“" + q + "”：找到 " + res.hits.length + " 条结果。";
+      return moreResults(list, res);
     }).catch(function () {
       status.textContent = "搜索索引加载失败，请刷新页面重试。";
+    });
+  }
+
+  // Show the next PAGE results of `res` in `list`, then a "更多结果" button while some are
+  // left (pressed when it scrolls into view); the chunks of the batch after are prefetched.
+  function moreResults(list, res) {
+    var shown = list.querySelectorAll(".search-result").length;
+    var old = list.parentNode.querySelector(".search-more");
+    if (old) old.disabled = true;
+    return docsOf(res.hits.slice(shown, shown + PAGE)).then(function (docs) {
+      docs.forEach(function (d) { list.appendChild(resultItem(d, res.tokens, "")); });
+      if (old) old.remove();
+      var left = res.hits.length - shown - docs.length;
+      if (left <= 0) return;
+      docsOf(res.hits.slice(shown + PAGE, shown + 2 * PAGE)).catch(function () {});
+      var more = document.createElement("button");
+      more.type = "button";
+      more.className = "search-more";
+      more.textContent = "更多结果（还有 " + left + " 条）";
+      more.addEventListener("click", function () { moreResults(list, res); });
+      list.parentNode.insertBefore(more, list.nextSibling);
+      if ("IntersectionObserver" in window) {
+        var seen = new IntersectionObserver(function (entries) {
+          if (entries.some(function (e) { return e.isIntersecting; }) && !more.disabled) {
+            seen.disconnect();
+            moreResults(list, res);
+          }
+        });
+        seen.observe(more);
+      }
     });
   }
 
@@ -499,6 +596,7 @@
   if (list) resultsPage(list);
 
   window.guidepostSearch.tokenize = tokenize;
+  window.guidepostSearch.queryTokens = queryTokens;
   window.guidepostSearch.query = function (q) {
     return search(q).then(function (res) { return docsOf(res.hits.slice(0, 10)); });
   };
