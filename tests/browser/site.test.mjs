@@ -239,6 +239,39 @@ describe("small screens", () => {
     }
     assert.deepEqual(problems, [], "pages wider than a 375 px screen");
   });
+
+  test("at 375 px the header is at most 110 px tall and still shows the search box and every nav link", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    try {
+      for (const p of ["", FLOW, "search/"]) {
+        const { page } = await openPage(context, site.url(p));
+        const m = await page.evaluate(() => {
+          const header = document.querySelector(".site-header").getBoundingClientRect();
+          const shown = (el) => {
+            const r = el.getBoundingClientRect();
+            return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= window.innerWidth && r.bottom <= header.bottom + 0.5;
+          };
+          const input = document.querySelector(".site-header input[name=q]");
+          const links = [...document.querySelectorAll(".site-nav a")];
+          return {
+            height: Math.round(header.height),
+            input: shown(input) && input.getBoundingClientRect().width >= 150,
+            links: links.length,
+            hidden: links.filter((a) => !shown(a)).map((a) => a.textContent),
+            h1Top: Math.round(document.querySelector("h1").getBoundingClientRect().top),
+          };
+        });
+        assert.ok(m.height <= 110, `/${p}: header is ${m.height} px tall at 375 px`);
+        assert.ok(m.input, `/${p}: the search box is shown in the header, at least 150 px wide`);
+        assert.ok(m.links >= 6, `/${p}: ${m.links} nav links`);
+        assert.deepEqual(m.hidden, [], `/${p}: nav links cut off or hidden`);
+        assert.ok(m.h1Top <= 160, `/${p}: the page title starts at ${m.h1Top} px`);
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe("crawl", () => {
