@@ -60,7 +60,7 @@ fn cross_references_are_links() {
     }
     let approval = page("xhs-partner/xp-approval/");
     assert!(approval.contains(
-        "<a href=\"../../xhs-partner/xp-partner-onboarding/#submit-basic-info\">合作伙伴平台入驻操作：提交基本信息申请表</a>"
+        "具体操作见<a href=\"../../xhs-partner/xp-partner-onboarding/#submit-basic-info\">合作伙伴平台入驻操作（效果代理商七个阶段）：提交基本信息申请表（支持电脑 / 手机）</a>。"
     ), "{approval}");
 }
 
@@ -93,4 +93,62 @@ fn the_step_seven_link_is_marked_as_an_inference() {
     assert!(step7.contains("但没有说明它就是这一步的申请。本指南推测是同一个申请"));
     let rules = page("channels-shop/rules/");
     assert!(!rules.contains("还需在视频号助手提交特殊类目带货资质申请"));
+}
+
+/// `[](@id)` and `[](page.md#anchor)`: a link written without text shows the current title of
+/// what it names, and follows a renamed title; an unknown id is an error at its column with
+/// the closest id as a guess.
+#[test]
+fn a_link_without_text_shows_the_current_title() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        "guides/demo/flows/apply.yaml",
+        "见 [常见问题](@demo-faq-time)。",
+        "见 [](@demo-faq-time)、[](@demo-apply/review)、[](@demo-apply)。",
+    );
+    site.edit(
+        "content/guide/a.md",
+        "见 [第二篇](b.md#xi-jie)",
+        "见 [](b.md)、[](b.md#xi-jie)、[](@demo-faq-deposit)",
+    );
+    assert_eq!(site.build().code, 0);
+    let flow = site.read("public/demo/demo-apply/index.html");
+    assert!(
+        flow.contains(
+            "见 <a href=\"../../demo/faq/demo-faq-time/\">审核要多久？</a>、<a href=\"../../demo/demo-apply/#review\">入驻申请：审核</a>、<a href=\"../../demo/demo-apply/\">入驻申请</a>。"
+        ),
+        "{flow}"
+    );
+    let a = site.read("public/guide/a/index.html");
+    assert!(
+        a.contains("见 <a href=\"../../guide/b/\">第二篇</a>、<a href=\"../../guide/b/#xi-jie\">细节</a>、<a href=\"../../demo/faq/demo-faq-deposit/\">保证金怎么交？</a>"),
+        "{a}"
+    );
+
+    // Renaming the FAQ renames every link that shows its title.
+    site.edit(
+        "guides/demo/faq.yaml",
+        "question: 审核要多久？",
+        "question: 审核一般要几天？",
+    );
+    assert_eq!(site.build().code, 0);
+    let flow = site.read("public/demo/demo-apply/index.html");
+    assert!(flow.contains(">审核一般要几天？</a>、"), "{flow}");
+
+    site.edit(
+        "guides/demo/flows/apply.yaml",
+        "[](@demo-faq-time)",
+        "[](@demo-faq-tim)",
+    );
+    let run = site.check();
+    run.assert_error(
+        "error: guides/demo/flows/apply.yaml:11:18: link to an unknown id `@demo-faq-tim`",
+    );
+    assert!(
+        run.stderr
+            .contains("hint: did you mean `@demo-faq-time`? write @ followed by the id of a flow"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.code, 1);
 }

@@ -59,6 +59,8 @@ pub struct Ctx<'a> {
 pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
     let mut events: Vec<Event> = Vec::new();
     let mut in_link = 0usize;
+    // Each open link: where its start event is, and its target as written.
+    let mut open_links: Vec<(usize, String)> = Vec::new();
     let mut in_heading = false;
     let mut heading_no = 0usize;
     let mut code: Option<(String, String)> = None;
@@ -73,6 +75,7 @@ pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
                 id,
             }) => {
                 in_link += 1;
+                open_links.push((events.len(), dest_url.to_string()));
                 let dest = rewrite_link(&dest_url, ctx, &own);
                 events.push(Event::Start(Tag::Link {
                     link_type,
@@ -83,6 +86,12 @@ pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
             }
             Event::End(TagEnd::Link) => {
                 in_link = in_link.saturating_sub(1);
+                if let Some((start, dest)) = open_links.pop() {
+                    if events.len() == start + 1 {
+                        // `[](@id)`: the link shows the item's current title.
+                        events.push(Event::Text(empty_link_text(&dest, ctx).into()));
+                    }
+                }
                 events.push(event);
             }
             Event::Start(Tag::Image {
@@ -182,6 +191,15 @@ fn rewrite_link(dest: &str, ctx: &Ctx, own: &Anchors) -> String {
         Ok(()) => dest.to_string(),
         Err(_) => "#".to_string(),
     }
+}
+
+/// The text of a link written without any (`[](@id)`): the title of what it names, or the
+/// target itself when that has no title (a URL).
+fn empty_link_text(dest: &str, ctx: &Ctx) -> String {
+    is_internal(dest)
+        .then(|| ctx.resolver.title(ctx.from_rel, dest))
+        .flatten()
+        .unwrap_or_else(|| dest.to_string())
 }
 
 fn link_terms<'e>(
