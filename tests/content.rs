@@ -152,3 +152,70 @@ fn a_link_without_text_shows_the_current_title() {
     );
     assert_eq!(run.code, 1);
 }
+
+/// The 视频号 rules state the requirements every 定向准入 category shares once; each row links
+/// to them and shows only what differs.
+#[test]
+fn shared_rule_requirements_are_stated_once() {
+    let html = page("channels-shop/rules/");
+    let common = "上传的资料以所选类目在「类目资质」框中显示的要求为准";
+    assert_eq!(html.matches(common).count(), 1, "{html}");
+    assert!(html.contains("<section class=\"shared-req\" id=\"wx-req-restricted\" aria-labelledby=\"wx-req-restricted-h\">"));
+    assert_eq!(
+        html.matches(
+            "<p class=\"shared-ref\">见<a href=\"#wx-req-restricted\">定向准入类目的共同要求</a>"
+        )
+        .count(),
+        14
+    );
+    // The one category with more keeps its own requirements and its special FAQ's name.
+    assert!(
+        html.contains("见<a href=\"#wx-req-restricted\">定向准入类目的共同要求</a>，另外：</p>")
+    );
+    assert!(html.contains("不能用公司办公场所实景图代替实体店铺经营证明"));
+    assert!(html.contains("专项答疑：《视频号橱窗·宠物生活类_定向准入类目_资质申请·常见答疑》"));
+}
+
+#[test]
+fn a_shared_requirement_that_is_not_defined_is_located() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "guides/demo/rules.yaml",
+        "shared:\n  - id: demo-req-license\n    title: 共同要求\n    text: 营业执照\nrules:\n  - id: demo-rule-food\n    category: 食品\n    shared: [demo-req-licence]\n  - id: demo-rule-toy\n    category: 玩具\n",
+    );
+    let run = site.check();
+    run.assert_error(
+        "error: guides/demo/rules.yaml:8:14: unknown shared requirement `demo-req-licence`",
+    );
+    assert!(
+        run.stderr
+            .contains("hint: did you mean `demo-req-license`?"),
+        "{}",
+        run.stderr
+    );
+    run.assert_error(
+        "error: guides/demo/rules.yaml:10:15: the category `玩具` says nothing it requires",
+    );
+    assert_eq!(run.code, 1);
+
+    site.edit(
+        "guides/demo/rules.yaml",
+        "[demo-req-licence]",
+        "[demo-req-license]",
+    );
+    site.edit(
+        "guides/demo/rules.yaml",
+        "category: 玩具\n",
+        "category: 玩具\n    requires: 3C 认证\n",
+    );
+    assert_eq!(site.build().code, 0);
+    let html = site.read("public/demo/rules/index.html");
+    assert!(
+        html.contains("<h2 id=\"demo-req-license-h\">共同要求</h2>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<p class=\"shared-ref\">见<a href=\"#demo-req-license\">共同要求</a></p>"),
+        "{html}"
+    );
+}

@@ -197,12 +197,28 @@ pub(super) fn rules(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::
     let base = r.base(&path, &title, "", vec![crumb_platform(p)]);
     let root = base.root.clone();
     let mut linked = BTreeSet::new();
+    let shared: Vec<SharedView> = p
+        .shared
+        .iter()
+        .map(|s| SharedView {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            text_html: r.md(&s.text, &root, &mut linked),
+        })
+        .collect();
     let mut groups: Vec<RuleGroup> = Vec::new();
     for rule in &p.rules {
         let name = rule.group.clone().unwrap_or_default();
         let view = RuleView {
             id: rule.id.clone(),
             category: rule.category.clone(),
+            shared: (rule.shared.iter())
+                .filter_map(|id| p.shared.iter().find(|s| &s.id == id))
+                .map(|s| LinkView {
+                    title: s.title.clone(),
+                    url: format!("#{}", s.id),
+                })
+                .collect(),
             requires_html: r.md(&rule.requires, &root, &mut linked),
             notes_html: r.md(&rule.notes, &root, &mut linked),
         };
@@ -217,10 +233,12 @@ pub(super) fn rules(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::
     #[derive(serde::Serialize)]
     struct V {
         source: SourceView,
+        shared: Vec<SharedView>,
         groups: Vec<RuleGroup>,
     }
     let view = V {
         source: source_view(&p.meta.source),
+        shared,
         groups,
     };
     r.page("rules.html", base, &view, index_html(&path))
