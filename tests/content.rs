@@ -219,3 +219,51 @@ fn a_shared_requirement_that_is_not_defined_is_located() {
         "{html}"
     );
 }
+
+/// A glossary term is linked where a page first mentions it, not at every mention: on every
+/// page of the bundled site (checklists and the glossary itself included), each term's link
+/// appears at most once.
+#[test]
+fn a_glossary_term_is_linked_once_per_page() {
+    let mut repeated = Vec::new();
+    let mut linked_pages = 0;
+    for (path, bytes) in snapshot(&site().path("public")) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        let mut seen = std::collections::BTreeMap::<&str, usize>::new();
+        for part in html.split("<a class=\"term\" href=\"").skip(1) {
+            *seen.entry(part.split('"').next().unwrap()).or_default() += 1;
+        }
+        linked_pages += usize::from(!seen.is_empty());
+        for (href, n) in seen.into_iter().filter(|(_, n)| *n > 1) {
+            repeated.push(format!("{path}: {href} ×{n}"));
+        }
+    }
+    assert!(linked_pages > 50, "only {linked_pages} pages link a term");
+    assert!(
+        repeated.is_empty(),
+        "terms linked more than once: {repeated:#?}"
+    );
+}
+
+/// A checklist says once per group which steps its materials are for; an item repeats only
+/// the steps that are its own.
+#[test]
+fn checklists_say_what_a_group_is_for_once() {
+    let html = page("xhs-partner/xp-approval/checklist/");
+    assert_eq!(
+        html.matches("class=\"meta group-used-by\"").count(),
+        3,
+        "{html}"
+    );
+    assert!(html.contains("<p class=\"meta group-used-by\">这些材料也用于：<a href=\"../../../xhs-partner/xp-partner-onboarding/#submit-application\">"));
+    // Nine materials are prepared for step 3; two of them are used again later.
+    let items = html.matches("class=\"check-item\"").count();
+    let own = html.matches("class=\"meta used-by\"").count();
+    assert_eq!((items, own), (11, 2), "{html}");
+    assert!(
+        !html.contains("用于：<a href=\"../../../xhs-partner/xp-approval/#submit-application\"")
+    );
+}

@@ -276,9 +276,10 @@ pub(super) fn glossary(r: &Renderer) -> Result<OutFile, crate::diag::Diagnostic>
     let base = r.base(&path, "术语表", "入驻与资质办理中常见的专有名词", vec![]);
     let root = base.root.clone();
     let mut terms: Vec<TermView> = Vec::new();
+    // One page: each term is linked where it is first mentioned, not in every definition.
+    let mut linked = BTreeSet::new();
     for p in &r.model.platforms {
         for t in &p.terms {
-            let mut linked = BTreeSet::new();
             terms.push(TermView {
                 id: t.id.clone(),
                 term: t.term.clone(),
