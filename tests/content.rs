@@ -267,3 +267,46 @@ fn checklists_say_what_a_group_is_for_once() {
         !html.contains("用于：<a href=\"../../../xhs-partner/xp-approval/#submit-application\"")
     );
 }
+
+/// Every web address a merchant reads can be tapped: no `http(s)://` outside a link in the
+/// text of any built page (the printed-page footers, which carry the page's own address for
+/// paper, aside).
+#[test]
+fn bare_urls_in_text_are_links() {
+    let mut bare = Vec::new();
+    for (path, bytes) in snapshot(&site().path("public")) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        let mut text = String::new();
+        let mut in_tag = false;
+        let body = text_outside_links(&html);
+        let body = body.split("<p class=\"print-only\">").next().unwrap();
+        let body = match body.split_once("<footer class=\"print-footer\">") {
+            Some((before, after)) => format!(
+                "{before}{}",
+                after.split_once("</footer>").map_or("", |(_, a)| a)
+            ),
+            None => body.to_string(),
+        };
+        for c in body.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        if let Some(i) = text.find("http") {
+            let at: String = text[i..].chars().take(50).collect();
+            bare.push(format!("{path}: {at}"));
+        }
+    }
+    assert!(
+        bare.is_empty(),
+        "addresses that cannot be tapped: {bare:#?}"
+    );
+    let flow = page("xhs-partner/xp-partner-onboarding/");
+    assert!(flow.contains("<strong>小红书合作伙伴平台</strong>（<a href=\"https://partner.xiaohongshu.com/login\">https://partner.xiaohongshu.com/login</a>）"), "{flow}");
+}

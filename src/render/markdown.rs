@@ -1,5 +1,6 @@
-//! Markdown to HTML for one page: internal links rewritten (relative to the page), glossary
-//! terms linked where they first appear, fenced code highlighted with syntect. The site's
+//! Markdown to HTML for one page: internal links rewritten (relative to the page), a link
+//! without text given its target's title, bare `https://` URLs made links, glossary terms
+//! linked where they first appear, fenced code highlighted with syntect. The site's
 //! policy ([`crate::model::policy`]) holds here too, whatever `check` let through: a refused
 //! URL is never written, heading attributes other than `{#id .class}` are dropped, and raw
 //! HTML is cleaned by ammonia unless the site says `trusted_html: true`. Content text never
@@ -159,7 +160,7 @@ pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
                 }
             }
             Event::Text(t) if in_link == 0 && !in_heading => {
-                link_terms(&t, ctx, linked, &mut events)
+                link_text(&t, ctx, linked, &mut events)
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 raw_html = true;
@@ -200,6 +201,36 @@ fn empty_link_text(dest: &str, ctx: &Ctx) -> String {
         .then(|| ctx.resolver.title(ctx.from_rel, dest))
         .flatten()
         .unwrap_or_else(|| dest.to_string())
+}
+
+/// Text outside links: a bare `https://…` becomes a link to itself (merchants tap it on a
+/// phone), the rest gets its glossary terms linked.
+fn link_text<'e>(
+    text: &str,
+    ctx: &Ctx,
+    linked: &mut BTreeSet<String>,
+    events: &mut Vec<Event<'e>>,
+) {
+    let mut finder = linkify::LinkFinder::new();
+    finder
+        .kinds(&[linkify::LinkKind::Url])
+        .url_can_be_iri(false);
+    for span in finder.spans(text) {
+        let part = span.as_str();
+        let is_url = span.kind().is_some() && check_url(part).is_ok();
+        if !is_url || !(part.starts_with("https://") || part.starts_with("http://")) {
+            link_terms(part, ctx, linked, events);
+            continue;
+        }
+        events.push(Event::Start(Tag::Link {
+            link_type: pulldown_cmark::LinkType::Autolink,
+            dest_url: part.to_string().into(),
+            title: CowStr::from(""),
+            id: CowStr::from(""),
+        }));
+        events.push(Event::Text(part.to_string().into()));
+        events.push(Event::End(TagEnd::Link));
+    }
 }
 
 fn link_terms<'e>(
