@@ -274,6 +274,37 @@ describe("small screens", () => {
   });
 });
 
+describe("every page of the sitemap", () => {
+  test("at 375 px without JavaScript: no sideways scroll, no “见《…》” that is not a link", async () => {
+    const sitemap = await (await fetch(site.url("sitemap.xml"))).text();
+    const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname.replace(/^\//, ""));
+    assert.ok(paths.length > 200, `${paths.length} pages in the sitemap`);
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 812 }, javaScriptEnabled: false });
+    const problems = [];
+    try {
+      const page = await context.newPage();
+      for (const p of paths) {
+        const response = await page.goto(site.url(decodeURIComponent(p)));
+        assert.equal(response.status(), 200, `/${p}`);
+        const m = await page.evaluate(() => {
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          const plain = [];
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const i = n.data.indexOf("见《");
+            if (i >= 0 && !n.parentElement.closest("a")) plain.push(n.data.slice(i, i + 30));
+          }
+          return { plain, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+        });
+        if (m.plain.length) problems.push(`/${p}: plain-text reference ${m.plain.join(" | ")}`);
+        if (m.overflow > 0) problems.push(`/${p}: scrolls sideways by ${m.overflow} px`);
+      }
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+});
+
 describe("crawl", () => {
   test("home page and its direct links: only 127.0.0.1, no console errors, no 4xx/5xx", async () => {
     const LIMIT = 40;
