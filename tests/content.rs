@@ -169,9 +169,9 @@ fn shared_rule_requirements_are_stated_once() {
         14
     );
     // The one category with more keeps its own requirements and its special FAQ's name.
-    assert!(
-        html.contains("须满足「<a href=\"#wx-req-restricted\">定向准入类目的共同要求</a>」，另外：</p>")
-    );
+    assert!(html.contains(
+        "须满足「<a href=\"#wx-req-restricted\">定向准入类目的共同要求</a>」，另外：</p>"
+    ));
     assert!(html.contains("不能用公司办公场所实景图代替实体店铺经营证明"));
     assert!(html.contains("专项答疑：《视频号橱窗·宠物生活类_定向准入类目_资质申请·常见答疑》"));
 }
@@ -215,7 +215,9 @@ fn a_shared_requirement_that_is_not_defined_is_located() {
         "{html}"
     );
     assert!(
-        html.contains("<p class=\"shared-ref\">须满足「<a href=\"#demo-req-license\">共同要求</a>」</p>"),
+        html.contains(
+            "<p class=\"shared-ref\">须满足「<a href=\"#demo-req-license\">共同要求</a>」</p>"
+        ),
         "{html}"
     );
 }

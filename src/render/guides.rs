@@ -292,11 +292,33 @@ pub(super) fn glossary(r: &Renderer) -> Result<OutFile, crate::diag::Diagnostic>
             });
         }
     }
+    /// The terms of one platform, under its name.
+    #[derive(serde::Serialize)]
+    struct Group {
+        platform: LinkView,
+        terms: Vec<TermView>,
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for t in &terms {
+        match groups.last_mut() {
+            Some(g) if g.platform.url == t.platform.url => g.terms.push(t.clone()),
+            _ => groups.push(Group {
+                platform: t.platform.clone(),
+                terms: vec![t.clone()],
+            }),
+        }
+    }
     #[derive(serde::Serialize)]
     struct V {
         terms: Vec<TermView>,
+        groups: Vec<Group>,
     }
-    r.page("glossary.html", base, &V { terms }, index_html(&path))
+    r.page(
+        "glossary.html",
+        base,
+        &V { terms, groups },
+        index_html(&path),
+    )
 }
 
 /// The first paragraph of a Markdown summary as plain text, for `<meta name=description>`.

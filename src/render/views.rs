@@ -153,7 +153,7 @@ pub struct RuleGroup {
     pub rules: Vec<RuleView>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct TermView {
     pub id: String,
     pub term: String,
