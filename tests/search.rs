@@ -386,7 +386,7 @@ fn every_page_has_a_search_box_that_works_without_javascript() {
     assert_eq!(site.build().code, 0);
     let page = site.read("public/demo/faq/demo-faq-time/index.html");
     assert!(
-        page.contains("<form class=\"site-search\" role=\"search\" action=\"../../../search/\" method=\"get\">"),
+        page.contains("<form class=\"site-search\" role=\"search\" aria-label=\"全站搜索\" action=\"../../../search/\" method=\"get\">"),
         "{page}"
     );
     assert!(page.contains("name=\"q\""));

@@ -1,6 +1,9 @@
 //! Every internal Markdown link resolves: in content pages (with its own line and column) and
 //! in the Markdown fields of guide sources (at the field). The same pass hands each body's
-//! other URLs and heading attributes to the policy check.
+//! other URLs and heading attributes to the policy check. A rule's `shared` names a shared
+//! requirement of its rules.yaml.
+
+use std::collections::HashSet;
 
 use super::policy;
 use crate::diag::{Diagnostic, Diagnostics, Span};
@@ -31,6 +34,61 @@ pub fn check(model: &Model, index: &Index, diags: &mut Diagnostics) {
         }
         policy::guide_markdown(model, origin, field, &analysis, diags);
     });
+    shared_requirements(model, diags);
+}
+
+/// A rule's `shared` names a requirement of its own rules.yaml; each is named once per rule,
+/// and the requirements' ids are unique in the file.
+fn shared_requirements(model: &Model, diags: &mut Diagnostics) {
+    for p in &model.platforms {
+        let mut seen = HashSet::new();
+        for s in &p.shared {
+            if !seen.insert(s.id.as_str()) {
+                diags.push(
+                    Diagnostic::error(
+                        model.span(&s.origin, "id"),
+                        format!("the shared requirement `{}` is written twice", s.id),
+                    )
+                    .hint("give each entry of `shared:` its own id, or merge the two"),
+                );
+            }
+        }
+        for r in &p.rules {
+            if r.shared.is_empty() && r.requires.trim().is_empty() {
+                diags.push(
+                    Diagnostic::error(
+                        model.span(&r.origin, "category"),
+                        format!("the category `{}` says nothing it requires", r.category),
+                    )
+                    .hint("add `requires:` (what this category needs) or `shared:` (the ids of shared requirements it has)"),
+                );
+            }
+            for (i, id) in r.shared.iter().enumerate() {
+                if seen.contains(id.as_str()) && !r.shared[..i].contains(id) {
+                    continue;
+                }
+                let span = model.span(&r.origin, &format!("shared.{i}"));
+                let d = if r.shared[..i].contains(id) {
+                    Diagnostic::error(span, format!("`{id}` is named twice in `shared`"))
+                        .hint("remove the second one")
+                } else {
+                    let known: Vec<&str> = p.shared.iter().map(|s| s.id.as_str()).collect();
+                    let hint = match known
+                        .iter()
+                        .map(|k| (strsim::normalized_levenshtein(id, k), k))
+                        .filter(|(score, _)| *score >= 0.7)
+                        .max_by(|a, b| a.0.total_cmp(&b.0))
+                    {
+                        Some((_, k)) => format!("did you mean `{k}`? `shared` names ids from the `shared:` list at the top of this rules.yaml"),
+                        None if known.is_empty() => "add a `shared:` list at the top of this rules.yaml with this id, a title and its text".to_string(),
+                        None => format!("`shared` names ids from the `shared:` list at the top of this rules.yaml: {}", known.join(", ")),
+                    };
+                    Diagnostic::error(span, format!("unknown shared requirement `{id}`")).hint(hint)
+                };
+                diags.push(d);
+            }
+        }
+    }
 }
 
 /// The internal links of one content page, each at its own line and column.

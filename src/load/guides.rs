@@ -133,8 +133,13 @@ fn load_platform(
     let faqs = optional::<FaqFile>(root, dir, "faq", files, diags)
         .map(|(f, o)| with_origins(f.faqs, &o.child("faqs"), |m, o| m.origin = o))
         .unwrap_or_default();
-    let rules = optional::<RulesFile>(root, dir, "rules", files, diags)
-        .map(|(f, o)| with_origins(f.rules, &o.child("rules"), |m, o| m.origin = o))
+    let (rules, shared) = optional::<RulesFile>(root, dir, "rules", files, diags)
+        .map(|(f, o)| {
+            (
+                with_origins(f.rules, &o.child("rules"), |m, o| m.origin = o),
+                with_origins(f.shared, &o.child("shared"), |m, o| m.origin = o),
+            )
+        })
         .unwrap_or_default();
     let terms = optional::<GlossaryFile>(root, dir, "glossary", files, diags)
         .map(|(f, o)| with_origins(f.terms, &o.child("terms"), |m, o| m.origin = o))
@@ -177,6 +182,7 @@ fn load_platform(
         flows,
         faqs,
         rules,
+        shared,
         terms,
         trees,
         checklists,

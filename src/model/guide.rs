@@ -149,6 +149,12 @@ pub struct Rule {
     pub category: String,
     #[serde(default)]
     pub group: Option<String>,
+    /// Ids of the requirements (`shared:` of this file) that this category has in common with
+    /// others: stated once on the page, named in this category's row.
+    #[serde(default)]
+    pub shared: Vec<String>,
+    /// What this category requires beyond its shared requirements (Markdown).
+    #[serde(default)]
     pub requires: String,
     #[serde(default)]
     pub notes: String,
@@ -159,7 +165,25 @@ pub struct Rule {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RulesFile {
+    /// Requirements several categories share, each written once; a rule names them in its
+    /// `shared` list.
+    #[serde(default)]
+    pub shared: Vec<SharedRequirement>,
     pub rules: Vec<Rule>,
+}
+
+/// A requirement several categories share, stated once at the top of the rules page.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SharedRequirement {
+    /// Unique within the file; the anchor of the requirement on the rules page.
+    pub id: String,
+    /// Its heading on the rules page, e.g. 定向准入类目的共同要求.
+    pub title: String,
+    /// The requirement (Markdown).
+    pub text: String,
+    #[serde(skip)]
+    pub origin: Origin,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -276,6 +300,8 @@ pub struct Platform {
     pub flows: Vec<Flow>,
     pub faqs: Vec<Faq>,
     pub rules: Vec<Rule>,
+    /// The requirements the rules share (`shared:` of rules.yaml).
+    pub shared: Vec<SharedRequirement>,
     pub terms: Vec<Term>,
     pub trees: Vec<Tree>,
     pub checklists: Vec<Checklist>,

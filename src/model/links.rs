@@ -2,11 +2,12 @@
 //! file), the same without `.md` or as `other.html`, a site path (`/a/b/`, from the site
 //! root, to any page the site publishes), `@id` (any guide item, `@flow-id/step-id` for a
 //! step) and `#anchor` (same page). A link that names no page gets the closest page's site
-//! path as a guess. `check` reports what does not resolve; `render` writes what does.
+//! path as a guess, an unknown id the closest id. A link without text (`[](@id)`) shows the
+//! title of what it names ([`Resolver::title`]). `check` reports what does not resolve; `render` writes what does.
 
 use std::collections::{HashMap, HashSet};
 
-use super::index::Index;
+use super::index::{Index, Kind};
 use super::{Model, Page};
 use crate::output::Role;
 
@@ -24,7 +25,11 @@ pub enum LinkError {
         page: String,
         anchor: String,
     },
-    NoId(String),
+    /// No item has that id; the closest id, if one is close.
+    NoId {
+        id: String,
+        guess: Option<String>,
+    },
 }
 
 impl LinkError {
@@ -34,17 +39,19 @@ impl LinkError {
             LinkError::NoAnchor { page, anchor } => {
                 format!("link to a missing anchor `#{anchor}` in `{page}`")
             }
-            LinkError::NoId(id) => format!("link to an unknown id `@{id}`"),
+            LinkError::NoId { id, .. } => format!("link to an unknown id `@{id}`"),
         }
     }
 
     pub fn hint(&self) -> String {
+        const IDS: &str = "write @ followed by the id of a flow, step (flow-id/step-id), FAQ, rule, term, material, tree, question, outcome or checklist";
         const PATHS: &str = "a link names a .md file under content/ relative to this file's folder (`b.md`, `../a/b.md`, `.md` may be left out), or a page from the site root (`/a/b/`)";
         match self {
             LinkError::NoPage { guess: Some(g), .. } => format!("did you mean `{g}`? {PATHS}"),
             LinkError::NoPage { guess: None, .. } => format!("check the path: {PATHS}"),
             LinkError::NoAnchor { .. } => "anchors come from the target's headings (Chinese is written in pinyin: ## 角色分工 → #jiao-se-fen-gong); check the heading or the anchor".to_string(),
-            LinkError::NoId(_) => "write @ followed by the id of a flow, step (flow-id/step-id), FAQ, rule, term, material or tree".to_string(),
+            LinkError::NoId { guess: Some(g), .. } => format!("did you mean `@{g}`? {IDS}"),
+            LinkError::NoId { guess: None, .. } => format!("check the id: {IDS}"),
         }
     }
 }
@@ -103,7 +110,10 @@ impl<'a> Resolver<'a> {
                 .index
                 .get(id)
                 .map(|t| t.url.clone())
-                .ok_or_else(|| LinkError::NoId(id.to_string()));
+                .ok_or_else(|| LinkError::NoId {
+                    id: id.to_string(),
+                    guess: self.closest_id(id),
+                });
         }
         if let Some(anchor) = dest.strip_prefix('#') {
             if own.contains(anchor) {
@@ -146,6 +156,44 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The text an empty link (`[](@id)`, `[](a.md#x)`) shows: the item's current title (a
+    /// step's with its flow's: `流程：步骤`), the page's, or the heading's its anchor names.
+    /// None for what has no title here (a URL, a generated page named by its site path).
+    pub fn title(&self, from_rel: &str, dest: &str) -> Option<String> {
+        if let Some(id) = dest.strip_prefix('@') {
+            let target = self.index.get(id)?;
+            return Some(match (target.kind, id.split_once('/')) {
+                (Kind::Step, Some((flow, _))) => match self.index.get(flow) {
+                    Some(f) => format!("{}：{}", f.title, target.title),
+                    None => target.title.clone(),
+                },
+                _ => target.title.clone(),
+            });
+        }
+        let (path, anchor) = match dest.split_once('#') {
+            Some((p, a)) => (p, Some(a)),
+            None => (dest, None),
+        };
+        let page = if path.is_empty() {
+            self.pages.get(from_rel).map(|(p, _)| *p)?
+        } else {
+            let dir = match path.starts_with('/') {
+                true => "",
+                false => from_rel.rsplit_once('/').map(|(d, _)| d).unwrap_or(""),
+            };
+            let (_, rel) = self.find(&normalize(dir, path)?, path)?;
+            self.pages.get(rel?).map(|(p, _)| *p)?
+        };
+        match anchor.filter(|a| !a.is_empty()) {
+            Some(a) => page
+                .headings
+                .iter()
+                .find(|h| h.id == a)
+                .map(|h| h.text.clone()),
+            None => Some(page.front.title.clone()),
+        }
+    }
+
     /// The page `target` names: a `.md` file, or (without `.md`, as `.html`, or as a folder)
     /// the file or section it stands for, or a site path (`path` begins with `/`).
     fn find(&self, target: &str, path: &str) -> Option<(&str, Option<&'a str>)> {
@@ -175,6 +223,17 @@ impl<'a> Resolver<'a> {
         self.urls
             .get_key_value(&url)
             .map(|(u, rel)| (u.as_str(), *rel))
+    }
+
+    /// The id closest to the unknown `id`, when one is close (a typo, a missing part).
+    fn closest_id(&self, id: &str) -> Option<String> {
+        self.index
+            .ids
+            .keys()
+            .map(|k| (strsim::normalized_levenshtein(id, k), k))
+            .filter(|(score, _)| *score >= 0.7)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+            .map(|(_, k)| k.clone())
     }
 
     /// The error for a link to `target` that names no page, with the closest page as a guess.

@@ -25,6 +25,9 @@ pub fn for_each_guide_markdown(model: &Model, mut f: impl FnMut(&Origin, &str, &
         for q in &p.faqs {
             f(&q.origin, "answer", &q.answer);
         }
+        for s in &p.shared {
+            f(&s.origin, "text", &s.text);
+        }
         for r in &p.rules {
             f(&r.origin, "requires", &r.requires);
             f(&r.origin, "notes", &r.notes);

@@ -31,7 +31,42 @@ struct ItemView {
 struct Group {
     title: String,
     url: Option<String>,
+    /// The steps every item of the group is used in, said once for the group; each item
+    /// keeps only the steps that are its own.
+    used_by: Vec<LinkView>,
     items: Vec<ItemView>,
+}
+
+impl Group {
+    /// A group of `items` under `title` (a link to `url`, the step the group is for: the
+    /// items do not repeat it).
+    fn new(title: String, url: Option<String>, mut items: Vec<ItemView>) -> Group {
+        for i in &mut items {
+            i.material.used_by.retain(|u| Some(&u.url) != url.as_ref());
+        }
+        let used_by: Vec<LinkView> = match items.split_first() {
+            Some((first, rest)) if !rest.is_empty() || url.is_some() => (first.material.used_by)
+                .iter()
+                .filter(|u| {
+                    rest.iter()
+                        .all(|i| i.material.used_by.iter().any(|v| v.url == u.url))
+                })
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        };
+        for i in &mut items {
+            i.material
+                .used_by
+                .retain(|u| !used_by.iter().any(|c| c.url == u.url));
+        }
+        Group {
+            title,
+            url,
+            used_by,
+            items,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -52,10 +87,11 @@ fn key(id: &str, name: &str) -> String {
     format!("{id}~{fp}")
 }
 
-fn items(r: &Renderer, ids: &[String], root: &str) -> Vec<ItemView> {
+/// The items of `ids`; `linked` holds the glossary terms the page has linked so far.
+fn items(r: &Renderer, ids: &[String], root: &str, linked: &mut BTreeSet<String>) -> Vec<ItemView> {
     ids.iter()
         .filter_map(|id| {
-            let mut m = material_view(r, id, root, &mut BTreeSet::new())?;
+            let mut m = material_view(r, id, root, linked)?;
             m.used_by = steps_using(r, id, root);
             Some(ItemView {
                 key: key(&m.id, &m.name),
@@ -99,6 +135,7 @@ pub(super) fn flow_checklist(r: &Renderer, p: &Platform, f: &Flow) -> Result<Out
     ];
     page(r, &path, &title, crumbs, |root| {
         let mut seen = BTreeSet::new();
+        let mut linked = BTreeSet::new();
         let groups: Vec<Group> = f
             .steps
             .iter()
@@ -110,10 +147,12 @@ pub(super) fn flow_checklist(r: &Renderer, p: &Platform, f: &Flow) -> Result<Out
                     .filter(|m| seen.insert(m.as_str()))
                     .cloned()
                     .collect();
-                (!fresh.is_empty()).then(|| Group {
-                    title: format!("第 {} 步 {}", i + 1, s.title),
-                    url: Some(format!("{root}{}", url::step(p.id(), &f.id, &s.id))),
-                    items: items(r, &fresh, root),
+                (!fresh.is_empty()).then(|| {
+                    Group::new(
+                        format!("第 {} 步 {}", i + 1, s.title),
+                        Some(format!("{root}{}", url::step(p.id(), &f.id, &s.id))),
+                        items(r, &fresh, root, &mut linked),
+                    )
                 })
             })
             .collect();
@@ -153,7 +192,7 @@ pub(super) fn outcome_checklist(
         },
     ];
     page(r, &path, &title, crumbs, |root| {
-        let list = items(r, &o.materials, root);
+        let list = items(r, &o.materials, root, &mut BTreeSet::new());
         ChecklistView {
             title: title.clone(),
             summary_html: o
@@ -164,11 +203,7 @@ pub(super) fn outcome_checklist(
             source: source_view(p.source_of(&t.source)),
             storage: path.clone(),
             total: list.len(),
-            groups: vec![Group {
-                title: String::new(),
-                url: None,
-                items: list,
-            }],
+            groups: vec![Group::new(String::new(), None, list)],
             back: LinkView {
                 title: o.title.clone(),
                 url: format!("{root}{node_url}"),
@@ -184,24 +219,22 @@ pub(super) fn hand_checklist(
 ) -> Result<OutFile, Diagnostic> {
     let path = url::checklist(p.id(), &c.id);
     page(r, &path, &c.title, vec![crumb_platform(p)], |root| {
-        let mut groups = vec![Group {
-            title: String::new(),
-            url: None,
-            items: items(r, &c.materials, root),
-        }];
+        let mut linked = BTreeSet::new();
+        let summary_html = r.md(&c.summary, root, &mut linked);
+        let first = items(r, &c.materials, root, &mut linked);
+        let mut groups = vec![Group::new(String::new(), None, first)];
         if !c.items.is_empty() {
-            groups.push(Group {
-                title: "其他事项".into(),
-                url: None,
-                items: c
-                    .items
+            groups.push(Group::new(
+                "其他事项".into(),
+                None,
+                c.items
                     .iter()
                     .map(|i| ItemView {
                         key: key(&i.id, &i.text),
                         material: MaterialView {
                             id: i.id.clone(),
                             name: i.text.clone(),
-                            description_html: r.md(&i.note, root, &mut BTreeSet::new()),
+                            description_html: r.md(&i.note, root, &mut linked),
                             requirements: Vec::new(),
                             formats: Vec::new(),
                             max_size: None,
@@ -210,12 +243,12 @@ pub(super) fn hand_checklist(
                         },
                     })
                     .collect(),
-            });
+            ));
         }
         groups.retain(|g| !g.items.is_empty());
         ChecklistView {
             title: c.title.clone(),
-            summary_html: r.md(&c.summary, root, &mut BTreeSet::new()),
+            summary_html,
             source: source_view(&p.meta.source),
             storage: path.clone(),
             total: groups.iter().map(|g| g.items.len()).sum(),

@@ -197,12 +197,28 @@ pub(super) fn rules(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::
     let base = r.base(&path, &title, "", vec![crumb_platform(p)]);
     let root = base.root.clone();
     let mut linked = BTreeSet::new();
+    let shared: Vec<SharedView> = p
+        .shared
+        .iter()
+        .map(|s| SharedView {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            text_html: r.md(&s.text, &root, &mut linked),
+        })
+        .collect();
     let mut groups: Vec<RuleGroup> = Vec::new();
     for rule in &p.rules {
         let name = rule.group.clone().unwrap_or_default();
         let view = RuleView {
             id: rule.id.clone(),
             category: rule.category.clone(),
+            shared: (rule.shared.iter())
+                .filter_map(|id| p.shared.iter().find(|s| &s.id == id))
+                .map(|s| LinkView {
+                    title: s.title.clone(),
+                    url: format!("#{}", s.id),
+                })
+                .collect(),
             requires_html: r.md(&rule.requires, &root, &mut linked),
             notes_html: r.md(&rule.notes, &root, &mut linked),
         };
@@ -217,10 +233,12 @@ pub(super) fn rules(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::
     #[derive(serde::Serialize)]
     struct V {
         source: SourceView,
+        shared: Vec<SharedView>,
         groups: Vec<RuleGroup>,
     }
     let view = V {
         source: source_view(&p.meta.source),
+        shared,
         groups,
     };
     r.page("rules.html", base, &view, index_html(&path))
@@ -258,9 +276,10 @@ pub(super) fn glossary(r: &Renderer) -> Result<OutFile, crate::diag::Diagnostic>
     let base = r.base(&path, "术语表", "入驻与资质办理中常见的专有名词", vec![]);
     let root = base.root.clone();
     let mut terms: Vec<TermView> = Vec::new();
+    // One page: each term is linked where it is first mentioned, not in every definition.
+    let mut linked = BTreeSet::new();
     for p in &r.model.platforms {
         for t in &p.terms {
-            let mut linked = BTreeSet::new();
             terms.push(TermView {
                 id: t.id.clone(),
                 term: t.term.clone(),
@@ -273,11 +292,33 @@ pub(super) fn glossary(r: &Renderer) -> Result<OutFile, crate::diag::Diagnostic>
             });
         }
     }
+    /// The terms of one platform, under its name.
+    #[derive(serde::Serialize)]
+    struct Group {
+        platform: LinkView,
+        terms: Vec<TermView>,
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for t in &terms {
+        match groups.last_mut() {
+            Some(g) if g.platform.url == t.platform.url => g.terms.push(t.clone()),
+            _ => groups.push(Group {
+                platform: t.platform.clone(),
+                terms: vec![t.clone()],
+            }),
+        }
+    }
     #[derive(serde::Serialize)]
     struct V {
         terms: Vec<TermView>,
+        groups: Vec<Group>,
     }
-    r.page("glossary.html", base, &V { terms }, index_html(&path))
+    r.page(
+        "glossary.html",
+        base,
+        &V { terms, groups },
+        index_html(&path),
+    )
 }
 
 /// The first paragraph of a Markdown summary as plain text, for `<meta name=description>`.

@@ -1,5 +1,6 @@
-//! Markdown to HTML for one page: internal links rewritten (relative to the page), glossary
-//! terms linked where they first appear, fenced code highlighted with syntect. The site's
+//! Markdown to HTML for one page: internal links rewritten (relative to the page), a link
+//! without text given its target's title, bare `https://` URLs made links, glossary terms
+//! linked where they first appear, fenced code highlighted with syntect. The site's
 //! policy ([`crate::model::policy`]) holds here too, whatever `check` let through: a refused
 //! URL is never written, heading attributes other than `{#id .class}` are dropped, and raw
 //! HTML is cleaned by ammonia unless the site says `trusted_html: true`. Content text never
@@ -59,6 +60,8 @@ pub struct Ctx<'a> {
 pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
     let mut events: Vec<Event> = Vec::new();
     let mut in_link = 0usize;
+    // Each open link: where its start event is, and its target as written.
+    let mut open_links: Vec<(usize, String)> = Vec::new();
     let mut in_heading = false;
     let mut heading_no = 0usize;
     let mut code: Option<(String, String)> = None;
@@ -73,6 +76,7 @@ pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
                 id,
             }) => {
                 in_link += 1;
+                open_links.push((events.len(), dest_url.to_string()));
                 let dest = rewrite_link(&dest_url, ctx, &own);
                 events.push(Event::Start(Tag::Link {
                     link_type,
@@ -83,6 +87,12 @@ pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
             }
             Event::End(TagEnd::Link) => {
                 in_link = in_link.saturating_sub(1);
+                if let Some((start, dest)) = open_links.pop() {
+                    if events.len() == start + 1 {
+                        // `[](@id)`: the link shows the item's current title.
+                        events.push(Event::Text(empty_link_text(&dest, ctx).into()));
+                    }
+                }
                 events.push(event);
             }
             Event::Start(Tag::Image {
@@ -150,7 +160,7 @@ pub fn render(text: &str, ctx: &Ctx, linked: &mut BTreeSet<String>) -> String {
                 }
             }
             Event::Text(t) if in_link == 0 && !in_heading => {
-                link_terms(&t, ctx, linked, &mut events)
+                link_text(&t, ctx, linked, &mut events)
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 raw_html = true;
@@ -181,6 +191,45 @@ fn rewrite_link(dest: &str, ctx: &Ctx, own: &Anchors) -> String {
     match check_url(dest) {
         Ok(()) => dest.to_string(),
         Err(_) => "#".to_string(),
+    }
+}
+
+/// The text of a link written without any (`[](@id)`): the title of what it names, or the
+/// target itself when that has no title (a URL).
+fn empty_link_text(dest: &str, ctx: &Ctx) -> String {
+    is_internal(dest)
+        .then(|| ctx.resolver.title(ctx.from_rel, dest))
+        .flatten()
+        .unwrap_or_else(|| dest.to_string())
+}
+
+/// Text outside links: a bare `https://…` becomes a link to itself (merchants tap it on a
+/// phone), the rest gets its glossary terms linked.
+fn link_text<'e>(
+    text: &str,
+    ctx: &Ctx,
+    linked: &mut BTreeSet<String>,
+    events: &mut Vec<Event<'e>>,
+) {
+    let mut finder = linkify::LinkFinder::new();
+    finder
+        .kinds(&[linkify::LinkKind::Url])
+        .url_can_be_iri(false);
+    for span in finder.spans(text) {
+        let part = span.as_str();
+        let is_url = span.kind().is_some() && check_url(part).is_ok();
+        if !is_url || !(part.starts_with("https://") || part.starts_with("http://")) {
+            link_terms(part, ctx, linked, events);
+            continue;
+        }
+        events.push(Event::Start(Tag::Link {
+            link_type: pulldown_cmark::LinkType::Autolink,
+            dest_url: part.to_string().into(),
+            title: CowStr::from(""),
+            id: CowStr::from(""),
+        }));
+        events.push(Event::Text(part.to_string().into()));
+        events.push(Event::End(TagEnd::Link));
     }
 }
 

@@ -133,8 +133,18 @@ pub struct FaqView {
 pub struct RuleView {
     pub id: String,
     pub category: String,
+    /// The shared requirements this category names: (anchor on the page, title).
+    pub shared: Vec<LinkView>,
     pub requires_html: String,
     pub notes_html: String,
+}
+
+/// A requirement several categories share, stated once on the rules page.
+#[derive(Serialize)]
+pub struct SharedView {
+    pub id: String,
+    pub title: String,
+    pub text_html: String,
 }
 
 #[derive(Serialize)]
@@ -143,7 +153,7 @@ pub struct RuleGroup {
     pub rules: Vec<RuleView>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct TermView {
     pub id: String,
     pub term: String,

@@ -185,6 +185,38 @@ async function shoot(page, selector, name) {
   await page.screenshot({ path: path.join(SHOTS_DIR, `${name}-top.png`) });
 }
 
+/**
+ * Edges of the tree map that pass through a box or an answer label other than the two they
+ * join: each edge is walked in 2 px steps and every point tested against every box.
+ */
+function edgesThroughBoxes(page) {
+  return page.evaluate(() => {
+    const svg = document.querySelector("svg.treemap");
+    const boxes = [...svg.querySelectorAll("rect")].map((r) => {
+      const b = r.getBBox();
+      return { x: b.x, y: b.y, w: b.width, h: b.height, text: r.parentNode.textContent.trim() };
+    });
+    const inside = (p, b, margin) =>
+      p.x > b.x - margin && p.x < b.x + b.w + margin && p.y > b.y - margin && p.y < b.y + b.h + margin;
+    const found = [];
+    for (const edge of svg.querySelectorAll("path.edge")) {
+      const length = edge.getTotalLength();
+      const [start, end] = [edge.getPointAtLength(0), edge.getPointAtLength(length)];
+      const joined = boxes.filter((b) => inside(start, b, 3) || inside(end, b, 3));
+      const others = boxes.filter((b) => !joined.includes(b));
+      for (let at = 0; at <= length; at += 2) {
+        const p = edge.getPointAtLength(at);
+        const hit = others.find((b) => inside(p, b, 0));
+        if (hit) {
+          found.push(`edge ${edge.getAttribute("d").slice(0, 24)}… crosses “${hit.text}”`);
+          break;
+        }
+      }
+    }
+    return found;
+  });
+}
+
 const shotName = (url, width, scheme) => `${url.replace(/\/$/, "").replace(/\//g, "_")}-${width}-${scheme}`;
 
 describe("the bundled site has diagrams to check", () => {
@@ -251,6 +283,7 @@ for (const scheme of SCHEMES) {
             // Each answer is a labelled edge: one label and one arrow per answer.
             assert.ok(m.answers > m.cards.length, `${what}: answer labels (${m.answers})`);
             assert.equal(m.arrows, m.answers, `${what}: one arrow per answer label`);
+            assert.deepEqual(await edgesThroughBoxes(page), [], `${what}: edges drawn through boxes or labels`);
             await shoot(page, "figure.diagram .diagram-frame", shotName(url, width, scheme));
           } finally {
             await page.close();

@@ -239,6 +239,70 @@ describe("small screens", () => {
     }
     assert.deepEqual(problems, [], "pages wider than a 375 px screen");
   });
+
+  test("at 375 px the header is at most 110 px tall and still shows the search box and every nav link", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    try {
+      for (const p of ["", FLOW, "search/"]) {
+        const { page } = await openPage(context, site.url(p));
+        const m = await page.evaluate(() => {
+          const header = document.querySelector(".site-header").getBoundingClientRect();
+          const shown = (el) => {
+            const r = el.getBoundingClientRect();
+            return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= window.innerWidth && r.bottom <= header.bottom + 0.5;
+          };
+          const input = document.querySelector(".site-header input[name=q]");
+          const links = [...document.querySelectorAll(".site-nav a")];
+          return {
+            height: Math.round(header.height),
+            input: shown(input) && input.getBoundingClientRect().width >= 150,
+            links: links.length,
+            hidden: links.filter((a) => !shown(a)).map((a) => a.textContent),
+            h1Top: Math.round(document.querySelector("h1").getBoundingClientRect().top),
+          };
+        });
+        assert.ok(m.height <= 110, `/${p}: header is ${m.height} px tall at 375 px`);
+        assert.ok(m.input, `/${p}: the search box is shown in the header, at least 150 px wide`);
+        assert.ok(m.links >= 6, `/${p}: ${m.links} nav links`);
+        assert.deepEqual(m.hidden, [], `/${p}: nav links cut off or hidden`);
+        assert.ok(m.h1Top <= 160, `/${p}: the page title starts at ${m.h1Top} px`);
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("every page of the sitemap", () => {
+  test("at 375 px without JavaScript: no sideways scroll, no “见《…》” that is not a link", async () => {
+    const sitemap = await (await fetch(site.url("sitemap.xml"))).text();
+    const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname.replace(/^\//, ""));
+    assert.ok(paths.length > 200, `${paths.length} pages in the sitemap`);
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 812 }, javaScriptEnabled: false });
+    const problems = [];
+    try {
+      const page = await context.newPage();
+      for (const p of paths) {
+        const response = await page.goto(site.url(decodeURIComponent(p)));
+        assert.equal(response.status(), 200, `/${p}`);
+        const m = await page.evaluate(() => {
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          const plain = [];
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const i = n.data.indexOf("见《");
+            if (i >= 0 && !n.parentElement.closest("a")) plain.push(n.data.slice(i, i + 30));
+          }
+          return { plain, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+        });
+        if (m.plain.length) problems.push(`/${p}: plain-text reference ${m.plain.join(" | ")}`);
+        if (m.overflow > 0) problems.push(`/${p}: scrolls sideways by ${m.overflow} px`);
+      }
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(problems, []);
+  });
 });
 
 describe("crawl", () => {

@@ -235,3 +235,60 @@ fn the_start_question_is_drawn_in_the_left_half() {
         );
     }
 }
+
+/// The axis-parallel segments of an orthogonal edge path (`M x y V y H x V y`).
+fn segments(d: &str) -> Vec<((f32, f32), (f32, f32))> {
+    let mut out = Vec::new();
+    let mut at = (0.0, 0.0);
+    let mut rest = d;
+    while let Some(cmd) = rest.chars().next() {
+        let end = rest[1..]
+            .find(['M', 'V', 'H'])
+            .map_or(rest.len(), |i| i + 1);
+        let nums: Vec<f32> = rest[1..end]
+            .split_whitespace()
+            .map(|n| n.parse().unwrap())
+            .collect();
+        let next = match cmd {
+            'M' => (nums[0], nums[1]),
+            'V' => (at.0, nums[0]),
+            'H' => (nums[0], at.1),
+            _ => panic!("not an orthogonal path: {d}"),
+        };
+        if cmd != 'M' {
+            out.push((at, next));
+        }
+        at = next;
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[test]
+fn edges_run_between_the_layers_and_cross_no_box() {
+    let map = layout(&tree());
+    let inside = |p: (f32, f32), b: &Placed| {
+        p.0 > b.left() && p.0 < b.left() + b.w && p.1 > b.top() && p.1 < b.top() + b.h
+    };
+    let mut orthogonal = 0;
+    for e in &map.edges {
+        if e.d.contains('C') {
+            continue;
+        }
+        orthogonal += 1;
+        for (a, b) in segments(&e.d) {
+            // Walk the segment in 1 px steps, its two ends left out (they touch the boxes joined).
+            let len = (b.0 - a.0).abs() + (b.1 - a.1).abs();
+            for i in 1..len as usize {
+                let t = i as f32 / len;
+                let p = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+                for x in &map.boxes {
+                    assert!(!inside(p, x), "edge {} crosses {:?}", e.d, x.lines);
+                }
+            }
+        }
+    }
+    // Every link but one joins adjacent layers: o-jewel is reached from two depths, and the
+    // link from the upper one skips a layer (it keeps the layout's curve).
+    assert_eq!(orthogonal, map.edges.len() - 1);
+}
