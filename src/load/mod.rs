@@ -10,8 +10,10 @@ pub mod fs;
 pub mod guides;
 pub mod markdown;
 pub mod names;
+pub mod punct;
 pub mod unread;
 pub mod yaml;
+pub mod yaml_error;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
