@@ -141,3 +141,8 @@ impl From<Message> for Arg {
         Arg::Msg(Box::new(m))
     }
 }
+impl From<&&str> for Arg {
+    fn from(s: &&str) -> Self {
+        Arg::Text(s.to_string())
+    }
+}
