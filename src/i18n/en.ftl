@@ -240,7 +240,6 @@ build-failed = build failed: { $errors } error(s); { $output } was left as it wa
 build-failed-write = build failed; { $output } was left as it was
 check-ok = ok: { $platforms } platforms, { $ids } ids, { $pages } pages checked
 check-failed = check failed: { $errors } error(s)
-error-line = error: { $detail }
 init-not-empty = { $dir } is not empty; guidepost init writes only into a new or empty folder
 init-not-empty-hint = name a new folder, e.g. `guidepost init my-site`
 init-cannot-read = cannot read { $dir }: { $error }

@@ -192,7 +192,6 @@ ids! {
     BUILD_FAILED_WRITE = "build-failed-write",
     CHECK_OK = "check-ok",
     CHECK_FAILED = "check-failed",
-    ERROR_LINE = "error-line",
     INIT_NOT_EMPTY = "init-not-empty",
     INIT_NOT_EMPTY_HINT = "init-not-empty-hint",
     INIT_CANNOT_READ = "init-cannot-read",

@@ -106,6 +106,16 @@ impl Catalog {
         self.text(ids::LABEL_NOTE, &[])
     }
 
+    /// A problem with no place in the sources (a folder, a port):
+    /// `level: message`, then `  hint: …` when there is one.
+    pub fn problem(&self, s: Severity, m: &Message, hint: Option<&Message>) -> String {
+        let mut out = format!("{}: {}", self.level(s), self.message(m));
+        if let Some(h) = hint {
+            out.push_str(&format!("\n  {}: {}", self.hint_label(), self.message(h)));
+        }
+        out
+    }
+
     /// The whole diagnostic as the terminal shows it:
     /// `level: file:line:col: message`, then `  note: …` and `  hint: …` lines.
     pub fn render(&self, d: &Diagnostic) -> String {

@@ -240,7 +240,6 @@ build-failed = 生成失败：{ $errors } 个错误；{ $output } 保持原样
 build-failed-write = 生成失败；{ $output } 保持原样
 check-ok = 检查通过：{ $platforms } 个平台，{ $ids } 个 id，{ $pages } 个页面
 check-failed = 检查未通过：{ $errors } 个错误
-error-line = 错误：{ $detail }
 init-not-empty = { $dir } 不是空的；guidepost init 只往新的或空的文件夹里写
 init-not-empty-hint = 换一个新文件夹的名字，比如 `guidepost init my-site`
 init-cannot-read = 无法读取 { $dir }：{ $error }
