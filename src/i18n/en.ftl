@@ -75,9 +75,9 @@ unread-in-folder = `{ $file }` is not read: guidepost does not read the folder `
 unread-in-guides-hint = guides/ holds one folder per platform (guides/<platform>/); move this file into the platform folder it belongs to, or out of guides/
 unread-in-platform-hint = a platform folder holds { $files } (each may end in .yml instead) and the folders { $folders }
 unread-flows-dir-hint = flows/ holds one flow per .yaml (or .yml) file, no sub-folders; move the file up into flows/
-unread-flows-file-hint = flows/ holds one flow per .yaml (or .yml) file; rename the file to end in .yaml, or move it out of flows/
+unread-flows-file-hint = flows/ holds one flow per .yaml (or .yml) file, no sub-folders; rename the file to end in .yaml, or move it out of flows/
 unread-trees-dir-hint = trees/ holds one decision tree per .yaml (or .yml) file, no sub-folders; move the file up into trees/
-unread-trees-file-hint = trees/ holds one decision tree per .yaml (or .yml) file; rename the file to end in .yaml, or move it out of trees/
+unread-trees-file-hint = trees/ holds one decision tree per .yaml (or .yml) file, no sub-folders; rename the file to end in .yaml, or move it out of trees/
 
 ## YAML
 
@@ -110,10 +110,10 @@ fullwidth-colon = a full-width colon “：” after a key
 fullwidth-colon-hint = replace the full-width colon “：” with an ASCII colon “:” followed by a space
 fullwidth-comma = a full-width comma “，” in a list
 fullwidth-comma-hint = replace the full-width comma “，” with an ASCII comma “,” followed by a space; if the comma belongs to the text, put that item in quotes
-fullwidth-bracket = a full-width bracket “{ $char }” used as a list bracket
-fullwidth-bracket-hint = lists use ASCII square brackets: replace “【” with “[” and “】” with “]”
-curly-quote = a curly quote “{ $char }” used as a YAML quote
-curly-quote-hint = YAML only knows ASCII quotes: replace “{ $char }” with `"` (at both ends), or remove the quotes
+fullwidth-bracket = a full-width bracket `{ $char }` used as a list bracket
+fullwidth-bracket-hint = lists use ASCII square brackets: replace `【` with `[` and `】` with `]`
+curly-quote = a curly quote `{ $char }` used as a YAML quote
+curly-quote-hint = YAML only knows ASCII quotes: replace the curly quotes at both ends (`{ $char }` …) with `"`, or remove the quotes
 serde-unknown-field = unknown key `{ $key }`
 serde-unknown-field-hint = check the spelling of this key; the keys allowed here: { $expected } (docs/format.md describes each)
 serde-unknown-field-none-hint = no key is allowed here: remove `{ $key }`

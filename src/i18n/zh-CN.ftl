@@ -15,7 +15,7 @@ kind-name = { $kind ->
     [flow] 流程
     [step] 步骤
     [material] 材料
-    [faq] FAQ
+    [faq] 常见问题
     [rule] 规则
     [term] 术语
     [tree] 决策树
@@ -110,10 +110,10 @@ fullwidth-colon = 键后面用了全角冒号“：”
 fullwidth-colon-hint = 把全角冒号“：”改成半角冒号“:”并在后面加一个空格
 fullwidth-comma = 列表里用了全角逗号“，”
 fullwidth-comma-hint = 把全角逗号“，”改成半角逗号“,”并在后面加一个空格；如果逗号是文字的一部分，给这一项加上引号
-fullwidth-bracket = 用了全角括号“{ $char }”当作列表括号
-fullwidth-bracket-hint = 列表用半角方括号：把“【”改成“[”，把“】”改成“]”
-curly-quote = 用了中文引号“{ $char }”当作 YAML 的引号
-curly-quote-hint = YAML 只认半角引号：把“{ $char }”改成 `"`（两端都要改），或者去掉引号
+fullwidth-bracket = 用了全角括号 `{ $char }` 当作列表的方括号
+fullwidth-bracket-hint = 列表用半角方括号：把 `【` 改成 `[`，把 `】` 改成 `]`
+curly-quote = 用了中文引号 `{ $char }` 当作 YAML 的引号
+curly-quote-hint = YAML 只认半角引号：把两端的 `{ $char }` 等中文引号都改成半角的 `"`，或者去掉引号
 serde-unknown-field = 未知的键 `{ $key }`
 serde-unknown-field-hint = 检查这个键的拼写；这里可以用的键有：{ $expected }（docs/format.md 有说明）
 serde-unknown-field-none-hint = 这里不能有任何键：删掉 `{ $key }`

@@ -178,7 +178,9 @@ pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Opti
         .into_iter()
         .map(|k| (strsim::normalized_damerau_levenshtein(word, k), k))
         .filter(|&(score, k)| {
-            score >= 0.6 || (strsim::damerau_levenshtein(word, k) <= 1 && word.len() > 1)
+            score >= 0.6
+                || (strsim::damerau_levenshtein(word, k) <= 1 && word.chars().count() > 1)
+                || (k.starts_with(word) && word.chars().count() >= 2)
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)
