@@ -51,7 +51,7 @@ pub fn execute(args: Args, t: &Catalog) -> ExitCode {
     let mut written = Vec::new();
     if let Err(e) = write_all(&SITE, &dir, &mut written).and_then(|()| schemas(&dir, &mut written))
     {
-        let m = guidepost::diag::Message::Text(e.to_string());
+        let m = guidepost::diag::Message::text(e.to_string());
         let hint = msg!(INIT_WRITE_FAILED_HINT);
         eprintln!("{}", t.problem(Error, &m, Some(&hint)));
         return ExitCode::from(2);

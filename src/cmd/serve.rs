@@ -87,7 +87,7 @@ pub fn execute(args: Args, t: Catalog) -> ExitCode {
         Err(e) => {
             // The server's own text (its engineer's; converted into the catalogue later).
             let hint = matches!(e, serve::Error::Bind(..)).then(|| msg!(SERVE_BIND_HINT));
-            let m = guidepost::diag::Message::Text(e.to_string());
+            let m = guidepost::diag::Message::text(e.to_string());
             eprintln!("{}", t.problem(Error, &m, hint.as_ref()));
             return ExitCode::from(2);
         }

@@ -1,15 +1,20 @@
 //! What a diagnostic says, kept as a catalogue id with arguments until it is reported.
 //!
 //! Stages build [`Message`]s, never finished sentences: the command that reports them picks
-//! the language (`crate::i18n::Catalog`). A plain string converts into [`Message::Text`], an
+//! the language (`crate::i18n::Catalog`). A plain string converts into a literal ([`Repr::Text`]), an
 //! untranslated literal, so code that still writes `Diagnostic::error(span, "…")` compiles.
 
 use std::fmt;
 use std::sync::Arc;
 
 /// A message: a catalogue id with named arguments, or a literal not yet in the catalogue.
+/// One pointer wide, so a `Diagnostic` stays small enough to return by value.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Message {
+pub struct Message(Box<Repr>);
+
+/// What a [`Message`] holds.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Repr {
     /// Shown as it is, in every language.
     Text(String),
     Id {
@@ -29,25 +34,34 @@ pub enum Arg {
 
 impl Message {
     pub fn id(id: &'static str) -> Self {
-        Message::Id {
+        Message(Box::new(Repr::Id {
             id,
             args: Vec::new(),
-        }
+        }))
+    }
+
+    /// A literal, shown as it is in every language.
+    pub fn text(s: impl Into<String>) -> Self {
+        Message(Box::new(Repr::Text(s.into())))
     }
 
     /// Add the argument `$name`.
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
-        if let Message::Id { args, .. } = &mut self {
+        if let Repr::Id { args, .. } = &mut *self.0 {
             args.push((name, value.into()));
         }
         self
     }
 
+    pub fn repr(&self) -> &Repr {
+        &self.0
+    }
+
     /// The catalogue id, if this is not a literal.
     pub fn key(&self) -> Option<&'static str> {
-        match self {
-            Message::Id { id, .. } => Some(id),
-            Message::Text(_) => None,
+        match &*self.0 {
+            Repr::Id { id, .. } => Some(id),
+            Repr::Text(_) => None,
         }
     }
 }
@@ -62,19 +76,19 @@ macro_rules! msg {
 
 impl From<String> for Message {
     fn from(s: String) -> Self {
-        Message::Text(s)
+        Message::text(s)
     }
 }
 
 impl From<&str> for Message {
     fn from(s: &str) -> Self {
-        Message::Text(s.to_string())
+        Message::text(s)
     }
 }
 
 impl From<&String> for Message {
     fn from(s: &String) -> Self {
-        Message::Text(s.clone())
+        Message::text(s.clone())
     }
 }
 

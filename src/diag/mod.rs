@@ -8,7 +8,7 @@
 
 mod message;
 
-pub use message::{Arg, Message};
+pub use message::{Arg, Message, Repr};
 
 use std::fmt;
 use std::sync::Arc;

@@ -15,7 +15,7 @@ impl Lang {
     pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
         let set = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
-            .filter_map(|k| var(k))
+            .filter_map(&var)
             .find(|v| !v.is_empty());
         match set {
             Some(v) if v.to_ascii_lowercase().starts_with("en") => Lang::En,

@@ -11,7 +11,7 @@ mod lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-use crate::diag::{Arg, Diagnostic, Message, Severity};
+use crate::diag::{Arg, Diagnostic, Message, Repr, Severity};
 
 pub use lang::Lang;
 
@@ -79,9 +79,9 @@ impl Catalog {
 
     /// A message in this language; a literal as it is.
     pub fn message(&self, m: &Message) -> String {
-        match m {
-            Message::Text(s) => s.clone(),
-            Message::Id { id, args } => self.text(id, args),
+        match m.repr() {
+            Repr::Text(s) => s.clone(),
+            Repr::Id { id, args } => self.text(id, args),
         }
     }
 

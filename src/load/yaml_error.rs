@@ -39,7 +39,7 @@ pub fn syntax(file: &Arc<str>, text: &str, offset: usize, info: &str, at: At) ->
             .any(|c| c == '\t')
     };
     if info.contains("tab") {
-        if let Some(n) = all.iter().position(|l| is_tab(l)) {
+        if let Some(n) = all.iter().position(is_tab) {
             let col = all[n].chars().position(|c| c == '\t').unwrap_or(0) + 1;
             return Diagnostic::error(span(n + 1, col), msg!(YAML_TAB)).hint(msg!(YAML_TAB_HINT));
         }
@@ -202,8 +202,8 @@ fn what(serde: &str) -> Message {
         "map"
     } else if s.starts_with("a string") || s == "string" {
         "string"
-    } else if s.starts_with("string ") {
-        return msg!(SERDE_WHAT_TEXT, text = &s["string ".len()..]);
+    } else if let Some(text) = s.strip_prefix("string ") {
+        return msg!(SERDE_WHAT_TEXT, text = text);
     } else if s.starts_with("a boolean") || s.starts_with("boolean") {
         "bool"
     } else if s.starts_with("integer")
@@ -217,7 +217,7 @@ fn what(serde: &str) -> Message {
     } else if s.starts_with("unit") {
         "empty"
     } else {
-        return Message::Text(s.to_string());
+        return Message::text(s);
     };
     msg!(SERDE_WHAT, what = kind)
 }
