@@ -7,6 +7,7 @@
 pub mod build;
 pub mod check;
 pub mod diag;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -5,14 +5,12 @@ mod cmd;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = cmd::Cli::parse();
+    let (cli, catalog) = cmd::parse(std::env::args_os().collect());
     match cli.command {
-        cmd::Command::Build(args) => cmd::build::execute(args),
-        cmd::Command::Check(args) => cmd::check::execute(args),
-        cmd::Command::Init(args) => cmd::init::execute(args),
-        cmd::Command::Serve(args) => cmd::serve::execute(args),
+        cmd::Command::Build(args) => cmd::build::execute(args, &catalog),
+        cmd::Command::Check(args) => cmd::check::execute(args, &catalog),
+        cmd::Command::Init(args) => cmd::init::execute(args, &catalog),
+        cmd::Command::Serve(args) => cmd::serve::execute(args, catalog),
     }
 }

@@ -18,11 +18,14 @@ use support::Serve;
 /// The folder the examples name.
 const SITE: &str = "my-site";
 
-/// `guidepost ARGS --help` as printed.
+/// `guidepost ARGS --help` as printed, in Chinese (no locale set: the default).
 fn help(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_guidepost"))
         .args(args)
         .arg("--help")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -30,11 +33,18 @@ fn help(args: &[&str]) -> String {
 }
 
 /// The example commands of a help text: lines that start with `guidepost ` (after an
-/// optional `Example:`), cut before the two-space gap that starts an explanation.
+/// optional `示例：` or `Example:`), cut before the two-space gap that starts an explanation.
 fn examples(text: &str) -> Vec<Vec<String>> {
     text.lines()
         .map(|l| l.trim_start())
-        .map(|l| l.strip_prefix("Example: ").unwrap_or(l))
+        .map(|l| {
+            let l = l
+                .strip_prefix("示例：")
+                .or_else(|| l.strip_prefix("Example:"));
+            l.map(str::trim_start)
+        })
+        .zip(text.lines().map(str::trim_start))
+        .map(|(stripped, l)| stripped.unwrap_or(l))
         .filter(|l| l.starts_with("guidepost "))
         .map(|l| l.split("  ").next().unwrap().trim())
         .map(|l| l.split_whitespace().map(String::from).collect())
@@ -143,7 +153,9 @@ fn serve_examples_reload_on_a_save_and_show_problems_as_written() {
     for example in serves {
         let shown = example.join(" ");
         let cwd = cwd_for(&example);
-        let args: Vec<&str> = example[1..].iter().map(String::as_str).collect();
+        let mut args: Vec<&str> = example[1..].iter().map(String::as_str).collect();
+        // The serve harness reads the English startup line (`serving at …`).
+        args.extend(["--lang", "en"]);
         let s = Serve::command(Site::fixture_in("minimal", SITE), cwd, &args);
         let port = match example.iter().position(|a| a == "--port") {
             Some(i) => example[i + 1].parse().unwrap(),
@@ -180,7 +192,7 @@ fn serve_examples_reload_on_a_save_and_show_problems_as_written() {
             e["message"]
                 .as_str()
                 .unwrap()
-                .starts_with("unknown field `titel`"),
+                .starts_with("unknown key `titel`"),
             "`{shown}`: {problem}"
         );
         assert!(
@@ -192,4 +204,48 @@ fn serve_examples_reload_on_a_save_and_show_problems_as_written() {
         ev.wait_for("build", 20);
         drop(s);
     }
+}
+
+/// `guidepost ARGS` with `LANG` set to `lang` (None: no locale at all): stdout and stderr.
+fn run_lang(lang: Option<&str>, args: &[&str]) -> (String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_guidepost"));
+    cmd.args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    if let Some(lang) = lang {
+        cmd.env("LANG", lang);
+    }
+    let out = cmd.output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn help_is_chinese_by_default_and_english_when_asked() {
+    let first = |s: &str| s.lines().next().unwrap_or("").to_string();
+    let zh = "把结构化的商家指南生成为快速、可搜索的静态网站";
+    let en = "Build a fast, searchable static site from structured merchant guides";
+    for lang in [None, Some("C"), Some("POSIX"), Some("zh_CN.UTF-8")] {
+        assert_eq!(first(&run_lang(lang, &["-h"]).0), zh, "LANG={lang:?}");
+    }
+    assert_eq!(first(&run_lang(Some("en_US.UTF-8"), &["-h"]).0), en);
+    assert_eq!(first(&run_lang(None, &["--lang", "en", "-h"]).0), en);
+    assert_eq!(first(&run_lang(Some("en_GB"), &["--lang=zh", "-h"]).0), zh);
+    let (check, _) = run_lang(None, &["check", "--help"]);
+    assert!(
+        check.contains("用法： guidepost check [OPTIONS]\n\n选项:\n"),
+        "{check}"
+    );
+    assert!(
+        check.contains("  -h, --help\n          显示帮助（-h 显示摘要）\n"),
+        "{check}"
+    );
+    let (check, _) = run_lang(Some("en_US.UTF-8"), &["check", "--help"]);
+    assert!(
+        check.contains("Example: guidepost check --root my-site\n"),
+        "{check}"
+    );
 }

@@ -286,7 +286,7 @@ fn every_defect_of_a_tree_is_reported_in_one_run() {
 
 #[test]
 fn serve_refuses_a_hostile_edit_and_keeps_serving_the_last_good_page() {
-    let s = support::Serve::start(Site::fixture("minimal"), &[]);
+    let s = support::Serve::start(Site::fixture("minimal"), &["--lang", "en"]);
     let mut ev = s.events();
     ev.wait_for("build", 5);
     // A body-only edit: the preview server re-renders this one page and checks it alone.

@@ -138,7 +138,7 @@ fn syntax_and_render_errors_carry_the_line() {
 
 #[test]
 fn serve_reports_a_recursive_template_and_keeps_serving() {
-    let s = support::Serve::start(Site::fixture("minimal"), &[]);
+    let s = support::Serve::start(Site::fixture("minimal"), &["--lang", "en"]);
     let mut ev = s.events();
     ev.wait_for("build", 10);
     s.site.write(

@@ -9,10 +9,7 @@ use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::load::markdown::{options, Locator};
 use crate::model::walk::for_each_guide_markdown;
 use crate::model::Model;
-
-const HINT: &str =
-    "after Chinese punctuation a closing `**` must be followed by a space or punctuation: \
-     move the punctuation out of the bold (`**主账号**（管理员）`) or add a space after `**`";
+use crate::msg;
 
 /// (line, column) within `text` (both from 1) of each `**` left as text. pulldown-cmark
 /// gives unmatched delimiters as text events of their own, so adjacent text is joined first.
@@ -45,9 +42,8 @@ fn stray_markers(text: &str) -> Vec<(u32, u32)> {
 }
 
 pub fn check(model: &Model, diags: &mut Diagnostics) {
-    let warn = |span: Span| {
-        Diagnostic::warning(span, "`**` shows as asterisks: the bold did not close").hint(HINT)
-    };
+    let warn =
+        |span: Span| Diagnostic::warning(span, msg!(BOLD_UNCLOSED)).hint(msg!(BOLD_UNCLOSED_HINT));
     for page in model
         .pages
         .iter()

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Model, Origin, Source};
+use crate::msg;
 
 pub fn check(model: &Model, today: NaiveDate, diags: &mut Diagnostics) {
     let mut sources: Vec<(&Source, Origin)> = Vec::new();
@@ -50,13 +51,16 @@ fn source(
             diags.push(
                 Diagnostic::error(
                     model.span(origin, field),
-                    format!("`{field}` of 《{}》 is after today ({today})", s.title),
+                    msg!(
+                        DATE_IN_FUTURE,
+                        field = field,
+                        title = &s.title,
+                        today = today.to_string()
+                    ),
                 )
                 .hint(match field {
-                    "date" => "write the date the document itself carries",
-                    _ => {
-                        "write the day you compared the guide with the platform, not a day to come"
-                    }
+                    "date" => msg!(DATE_IN_FUTURE_DATE_HINT),
+                    _ => msg!(DATE_IN_FUTURE_VERIFIED_HINT),
                 }),
             );
             return;
@@ -76,24 +80,19 @@ fn source(
     }
     let (message, hint) = if field == "verified" {
         (
-            format!(
-                "《{}》 was last verified {age} days ago ({})",
-                s.title,
-                day.format("%Y-%m-%d")
+            msg!(
+                STALE_VERIFIED,
+                title = &s.title,
+                age = age,
+                day = day.format("%Y-%m-%d").to_string()
             ),
-            format!(
-                "compare the guide with the platform's current document again, then set \
-                 `verified` to that day (site.yaml `stale_after_days` allows {max} days)"
-            ),
+            msg!(STALE_VERIFIED_HINT, max = max),
         )
     } else {
         let date = s.date.map(|d| d.to_string()).unwrap_or_default();
         (
-            format!("《{}》 is dated {date}, more than {max} days ago", s.title),
-            "look up the platform's current version of this document: if it changed, update \
-             the guide and `date`; if the facts still hold, add `verified:` with the day you \
-             checked"
-                .to_string(),
+            msg!(STALE_DATED, title = &s.title, date = date, max = max),
+            msg!(STALE_DATED_HINT),
         )
     };
     diags.push(Diagnostic::warning(model.span(origin, field), message).hint(hint));

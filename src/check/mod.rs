@@ -16,9 +16,10 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Message};
 use crate::model::index::{Index, Kind, RESERVED};
 use crate::model::{Model, Origin};
+use crate::msg;
 
 /// Check the model. `today` decides what is stale (warnings only).
 pub fn check(model: &Model, today: NaiveDate) -> (Index, Diagnostics) {
@@ -77,16 +78,29 @@ impl Checker<'_> {
             Some(t) => diags.push(
                 Diagnostic::error(
                     span,
-                    format!("`{id}` is a {:?}, not a {}", t.kind, names(kinds)),
+                    msg!(
+                        REF_WRONG_KIND,
+                        id = id,
+                        kind = kind_name(t.kind),
+                        expected = names(kinds)
+                    ),
                 )
-                .hint(format!("reference a {} here", names(kinds))),
+                .hint(msg!(REF_WRONG_KIND_HINT, expected = names(kinds))),
             ),
-            None => diags.push(Diagnostic::error(span, format!("unknown id `{id}`")).hint(
-                format!(
-                    "no {} has this id: check the spelling, or define it",
-                    names(kinds)
-                ),
-            )),
+            None => {
+                let known = self
+                    .index
+                    .ids
+                    .iter()
+                    .filter(|(_, t)| kinds.contains(&t.kind))
+                    .map(|(k, _)| k.as_str());
+                let rest = msg!(UNKNOWN_ID_HINT, kinds = names(kinds));
+                let hint = match crate::load::yaml_error::closest(id, known) {
+                    Some(close) => msg!(HINT_DID_YOU_MEAN, close = close, rest = rest),
+                    None => rest,
+                };
+                diags.push(Diagnostic::error(span, msg!(UNKNOWN_ID, id = id)).hint(hint))
+            }
         }
     }
 
@@ -161,11 +175,9 @@ impl Checker<'_> {
                         diags.push(
                             Diagnostic::error(
                                 self.model.span(&c.origin, &format!("items.{i}.id")),
-                                format!("`{}` is already an item of this checklist", item.id),
+                                msg!(CHECKLIST_ITEM_TWICE, id = &item.id),
                             )
-                            .hint(
-                                "each item of a checklist needs its own id: ticks are stored by id",
-                            ),
+                            .hint(msg!(CHECKLIST_ITEM_TWICE_HINT)),
                         );
                     }
                 }
@@ -188,12 +200,9 @@ impl Checker<'_> {
                     diags.push(
                         Diagnostic::error(
                             self.model.span(origin, "id"),
-                            format!("`{id}` is a reserved name"),
+                            msg!(RESERVED_NAME, id = id),
                         )
-                        .hint(format!(
-                            "choose another id; these are taken: {}",
-                            RESERVED.join(", ")
-                        )),
+                        .hint(msg!(RESERVED_NAME_HINT, taken = RESERVED.join(", "))),
                     );
                 }
             }
@@ -214,21 +223,27 @@ impl Checker<'_> {
             let first = page.url.split('/').next().unwrap_or("");
             if taken.contains(&first) {
                 diags.push(
-                    Diagnostic::error(self.model.span(&page.origin, ""), format!("the page URL /{} is taken", page.url))
-                        .hint(format!("`{first}` is a platform or a built-in page: rename the folder or set a `slug`")),
+                    Diagnostic::error(
+                        self.model.span(&page.origin, ""),
+                        msg!(PAGE_URL_TAKEN, url = &page.url),
+                    )
+                    .hint(msg!(PAGE_URL_TAKEN_HINT, first = first)),
                 );
             }
         }
     }
 }
 
-fn names(kinds: &[Kind]) -> String {
-    if kinds.len() > 4 {
-        return "guide item".to_string();
+/// The name of a kind of item, in the reader's language.
+fn kind_name(k: Kind) -> Message {
+    msg!(KIND_NAME, kind = format!("{k:?}").to_lowercase())
+}
+
+/// The kinds a reference may name: one, two (`step or flow`), or any guide item.
+fn names(kinds: &[Kind]) -> Message {
+    match kinds {
+        [k] => kind_name(*k),
+        [a, b] => msg!(KINDS_TWO, a = kind_name(*a), b = kind_name(*b)),
+        _ => msg!(KINDS_ANY),
     }
-    kinds
-        .iter()
-        .map(|k| format!("{k:?}").to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" or ")
 }

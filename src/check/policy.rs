@@ -6,20 +6,14 @@ use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::load::markdown::Analysis;
 use crate::model::policy::{check_url, Refused};
 use crate::model::{Attr, Model, Origin, Page};
-
-const ATTR_HINT: &str = "a heading may carry only its anchor and classes, `{#id .class}`: \
-     remove the other attributes (docs/security.md)";
+use crate::msg;
 
 fn refused(span: Span, url: &str, r: &Refused) -> Diagnostic {
-    Diagnostic::error(span, r.message(url)).hint(Refused::HINT)
+    Diagnostic::error(span, r.message(url)).hint(msg!(URL_REFUSED_HINT))
 }
 
 fn attr(span: Span, a: &Attr) -> Diagnostic {
-    Diagnostic::error(
-        span,
-        format!("the heading attribute `{}` is not allowed", a.text),
-    )
-    .hint(ATTR_HINT)
+    Diagnostic::error(span, msg!(HEADING_ATTR, attr = &a.text)).hint(msg!(HEADING_ATTR_HINT))
 }
 
 /// The URLs and heading attributes of one content page, each at its own line and column.

@@ -3,8 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Message};
 use crate::model::{Model, Tree};
+use crate::msg;
 
 pub fn check(model: &Model, tree: &Tree, diags: &mut Diagnostics) {
     let questions: BTreeMap<&str, usize> = tree
@@ -19,16 +20,23 @@ pub fn check(model: &Model, tree: &Tree, diags: &mut Diagnostics) {
         diags.push(
             Diagnostic::error(
                 model.span(&tree.origin, "start"),
-                format!("`start` names no question of this tree: `{}`", tree.start),
+                msg!(TREE_START_UNKNOWN, id = &tree.start),
             )
-            .hint("set `start` to the id of the first question"),
+            .hint(suggest(
+                &tree.start,
+                questions.keys().copied(),
+                msg!(TREE_START_UNKNOWN_HINT),
+            )),
         );
     }
     for q in &tree.questions {
         if q.answers.len() < 2 {
             diags.push(
-                Diagnostic::error(model.span(&q.origin, "answers"), format!("question `{}` has {} answer(s)", q.id, q.answers.len()))
-                    .hint("a question needs at least two answers; otherwise fold it into the previous step"),
+                Diagnostic::error(
+                    model.span(&q.origin, "answers"),
+                    msg!(TREE_FEW_ANSWERS, id = &q.id, count = q.answers.len()),
+                )
+                .hint(msg!(TREE_FEW_ANSWERS_HINT)),
             );
         }
         for (i, a) in q.answers.iter().enumerate() {
@@ -36,12 +44,13 @@ pub fn check(model: &Model, tree: &Tree, diags: &mut Diagnostics) {
                 diags.push(
                     Diagnostic::error(
                         model.span(&q.origin, &format!("answers.{i}.next")),
-                        format!(
-                            "`next` names no question or outcome of this tree: `{}`",
-                            a.next
-                        ),
+                        msg!(TREE_NEXT_UNKNOWN, id = &a.next),
                     )
-                    .hint("use the id of a question or an outcome defined in this file"),
+                    .hint(suggest(
+                        &a.next,
+                        questions.keys().copied().chain(outcomes.iter().copied()),
+                        msg!(TREE_NEXT_UNKNOWN_HINT),
+                    )),
                 );
             }
         }
@@ -67,15 +76,23 @@ pub fn check(model: &Model, tree: &Tree, diags: &mut Diagnostics) {
     }
 }
 
+/// `rest`, after "did you mean" when `id` is close to one of `known`.
+fn suggest<'a>(id: &str, known: impl IntoIterator<Item = &'a str>, rest: Message) -> Message {
+    match crate::load::yaml_error::closest(id, known) {
+        Some(close) => msg!(HINT_DID_YOU_MEAN, close = close, rest = rest),
+        None => rest,
+    }
+}
+
 fn unreachable(model: &Model, tree: &Tree, reached: &BTreeSet<&str>, diags: &mut Diagnostics) {
     for q in &tree.questions {
         if !reached.contains(q.id.as_str()) {
             diags.push(
                 Diagnostic::error(
                     model.span(&q.origin, "id"),
-                    format!("no path reaches question `{}`", q.id),
+                    msg!(TREE_UNREACHED_QUESTION, id = &q.id),
                 )
-                .hint("point an answer's `next` at it, or remove it"),
+                .hint(msg!(TREE_UNREACHED_HINT)),
             );
         }
     }
@@ -84,9 +101,9 @@ fn unreachable(model: &Model, tree: &Tree, reached: &BTreeSet<&str>, diags: &mut
             diags.push(
                 Diagnostic::error(
                     model.span(&o.origin, "id"),
-                    format!("no path reaches outcome `{}`", o.id),
+                    msg!(TREE_UNREACHED_OUTCOME, id = &o.id),
                 )
-                .hint("point an answer's `next` at it, or remove it"),
+                .hint(msg!(TREE_UNREACHED_HINT)),
             );
         }
     }
@@ -128,8 +145,15 @@ impl<'t> Walk<'t> {
                             .map(|&(i, _)| tree.questions[i].id.as_str())
                             .collect();
                         diags.push(
-                            Diagnostic::error(self.model.span(&q.origin, &format!("answers.{ai}.next")), format!("this answer loops back to `{next}` ({} → {next})", path.join(" → ")))
-                                .hint("a decision tree must always move forward: point `next` at a later question or an outcome"),
+                            Diagnostic::error(
+                                self.model.span(&q.origin, &format!("answers.{ai}.next")),
+                                msg!(
+                                    TREE_LOOP,
+                                    id = next,
+                                    path = format!("{} → {next}", path.join(" → "))
+                                ),
+                            )
+                            .hint(msg!(TREE_LOOP_HINT)),
                         );
                     }
                 }

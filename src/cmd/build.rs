@@ -5,6 +5,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use guidepost::build::{build, Options, Outcome};
+use guidepost::i18n::Catalog;
+use guidepost::msg;
 
 use super::{report, RootArg};
 
@@ -25,7 +27,7 @@ pub struct Args {
     pub base_url: Option<String>,
 }
 
-pub fn execute(args: Args) -> ExitCode {
+pub fn execute(args: Args, t: &Catalog) -> ExitCode {
     let start = Instant::now();
     let root = args.root.root;
     let output = args.output.unwrap_or_else(|| root.join("public"));
@@ -36,25 +38,29 @@ pub fn execute(args: Args) -> ExitCode {
     };
     match build(&opts) {
         Ok(Outcome { files, warnings }) => {
-            report(warnings);
+            report(warnings, t);
+            let ms = start.elapsed().as_millis() as usize;
+            let output = output.display().to_string();
             eprintln!(
-                "built {files} files into {} in {} ms",
-                output.display(),
-                start.elapsed().as_millis()
+                "{}",
+                t.message(&msg!(BUILT, files = files, output = output, ms = ms))
             );
             ExitCode::SUCCESS
         }
         Err(guidepost::build::Error::Sources(failed)) => {
-            let n = report(failed.0);
+            let n = report(failed.0, t);
+            let output = output.display().to_string();
             eprintln!(
-                "build failed: {n} error(s); {} was left as it was",
-                output.display()
+                "{}",
+                t.message(&msg!(BUILD_FAILED, errors = n, output = output))
             );
             ExitCode::from(1)
         }
         Err(guidepost::build::Error::Write(e)) => {
+            // The write stage's own text (its engineer's; converted into the catalogue later).
             eprintln!("{e}");
-            eprintln!("build failed; {} was left as it was", output.display());
+            let output = output.display().to_string();
+            eprintln!("{}", t.message(&msg!(BUILD_FAILED_WRITE, output = output)));
             ExitCode::from(2)
         }
     }

@@ -3,6 +3,8 @@
 use std::process::ExitCode;
 
 use guidepost::build::load_checked;
+use guidepost::i18n::Catalog;
+use guidepost::msg;
 
 use super::{report, RootArg};
 
@@ -15,21 +17,22 @@ pub struct Args {
     pub root: RootArg,
 }
 
-pub fn execute(args: Args) -> ExitCode {
+pub fn execute(args: Args, t: &Catalog) -> ExitCode {
     match load_checked(&args.root.root) {
         Ok((model, index, warnings)) => {
-            report(warnings);
-            eprintln!(
-                "ok: {} platforms, {} ids, {} pages checked",
-                model.platforms.len(),
-                index.ids.len(),
-                model.pages.len() + model.sections.len()
+            report(warnings, t);
+            let ok = msg!(
+                CHECK_OK,
+                platforms = model.platforms.len(),
+                ids = index.ids.len(),
+                pages = model.pages.len() + model.sections.len()
             );
+            eprintln!("{}", t.message(&ok));
             ExitCode::SUCCESS
         }
         Err(failed) => {
-            let n = report(failed.0);
-            eprintln!("check failed: {n} error(s)");
+            let n = report(failed.0, t);
+            eprintln!("{}", t.message(&msg!(CHECK_FAILED, errors = n)));
             ExitCode::from(1)
         }
     }

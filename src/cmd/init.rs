@@ -3,6 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use guidepost::diag::Severity::Error;
+use guidepost::i18n::Catalog;
+use guidepost::msg;
 use include_dir::{include_dir, Dir};
 
 /// The starter site: one platform with a flow, materials, an FAQ, a decision tree and a
@@ -24,33 +27,38 @@ pub struct Args {
     pub dir: PathBuf,
 }
 
-pub fn execute(args: Args) -> ExitCode {
+pub fn execute(args: Args, t: &Catalog) -> ExitCode {
     let dir = args.dir;
     match std::fs::read_dir(&dir) {
         Ok(mut entries) => {
             if entries.next().is_some() {
-                eprintln!(
-                    "error: {} is not empty; guidepost init writes only into a new or empty folder\n  \
-                     hint: name a new folder, e.g. `guidepost init my-site`",
-                    dir.display()
-                );
+                let m = msg!(INIT_NOT_EMPTY, dir = dir.display().to_string());
+                eprintln!("{}", t.problem(Error, &m, Some(&msg!(INIT_NOT_EMPTY_HINT))));
                 return ExitCode::from(1);
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => {
-            eprintln!("error: cannot read {}: {e}", dir.display());
+            let m = msg!(
+                INIT_CANNOT_READ,
+                dir = dir.display().to_string(),
+                error = e.to_string()
+            );
+            eprintln!("{}", t.problem(Error, &m, None));
             return ExitCode::from(2);
         }
     }
     let mut written = Vec::new();
     if let Err(e) = write_all(&SITE, &dir, &mut written).and_then(|()| schemas(&dir, &mut written))
     {
-        eprintln!("error: {e}\n  hint: check that you may write to this folder and try again");
+        let m = guidepost::diag::Message::text(e.to_string());
+        let hint = msg!(INIT_WRITE_FAILED_HINT);
+        eprintln!("{}", t.problem(Error, &m, Some(&hint)));
         return ExitCode::from(2);
     }
     written.sort();
-    println!("created a site in {}:", dir.display());
+    let created = msg!(INIT_CREATED, dir = dir.display().to_string());
+    println!("{}", t.message(&created));
     for file in &written {
         println!("  {file}");
     }
@@ -60,12 +68,18 @@ pub fn execute(args: Args) -> ExitCode {
         Some(rel) => Some(rel.display().to_string()),
         None => Some(dir.display().to_string()),
     };
-    println!("next:");
+    println!("{}", t.message(&msg!(INIT_NEXT)));
     if let Some(shown) = shown {
         println!("  cd {shown}");
     }
-    println!("  guidepost serve      preview it at http://127.0.0.1:8000/ while you edit");
-    println!("  guidepost build      write the site into public/");
+    println!(
+        "  guidepost serve      {}",
+        t.message(&msg!(INIT_NEXT_SERVE))
+    );
+    println!(
+        "  guidepost build      {}",
+        t.message(&msg!(INIT_NEXT_BUILD))
+    );
     ExitCode::SUCCESS
 }
 

@@ -6,6 +6,9 @@ use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::Duration;
 
+use guidepost::diag::Severity::{Error, Warning};
+use guidepost::i18n::{ids, Catalog};
+use guidepost::msg;
 use guidepost::serve::{self, Limits, Notice, Options};
 
 use super::{report, RootArg};
@@ -46,20 +49,19 @@ pub struct Args {
     pub max_streams: usize,
 }
 
-pub fn execute(args: Args) -> ExitCode {
+pub fn execute(args: Args, t: Catalog) -> ExitCode {
     let root = args.root.root;
     if !root.join("site.yaml").is_file() && !root.join("site.yml").is_file() {
-        eprintln!(
-            "error: no site.yaml in {}\n  hint: run guidepost serve in the site folder, or pass --root with the folder that holds site.yaml",
-            root.display()
-        );
+        let m = msg!(SERVE_NO_SITE, dir = root.display().to_string());
+        eprintln!("{}", t.problem(Error, &m, Some(&msg!(SERVE_NO_SITE_HINT))));
         return ExitCode::from(1);
     }
     let (stop_tx, stop_rx) = mpsc::channel();
     if let Err(e) = ctrlc::set_handler(move || {
         let _ = stop_tx.send(());
     }) {
-        eprintln!("error: cannot handle Ctrl-C: {e}");
+        let m = msg!(SERVE_CTRLC, error = e.to_string());
+        eprintln!("{}", t.problem(Error, &m, None));
         return ExitCode::from(2);
     }
     let mut limits = Limits {
@@ -67,7 +69,10 @@ pub fn execute(args: Args) -> ExitCode {
         ..Limits::default()
     };
     limits.head.timeout = Duration::from_millis(args.client_timeout_ms.max(1));
-    eprintln!("building {} …", root.display());
+    let building = msg!(SERVE_BUILDING, root = root.display().to_string());
+    eprintln!("{}", t.message(&building));
+    let t = Arc::new(t);
+    let printer = t.clone();
     let opts = Options {
         root,
         bind: args.bind,
@@ -75,72 +80,71 @@ pub fn execute(args: Args) -> ExitCode {
         limits,
         max_streams: args.max_streams.max(1),
         poll: args.poll,
-        notice: Arc::new(print_notice),
+        notice: Arc::new(move |n| print_notice(n, &printer)),
     };
     let server = match serve::start(opts) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
-            if matches!(e, serve::Error::Bind(..)) {
-                eprintln!("  hint: another program uses this port: pass another one with --port (0 picks a free one)");
-            }
+            // The server's own text (its engineer's; converted into the catalogue later).
+            let hint = matches!(e, serve::Error::Bind(..)).then(|| msg!(SERVE_BIND_HINT));
+            let m = guidepost::diag::Message::text(e.to_string());
+            eprintln!("{}", t.problem(Error, &m, hint.as_ref()));
             return ExitCode::from(2);
         }
     };
     if !args.bind.is_loopback() {
-        eprintln!(
-            "warning: listening on {}: anyone who can reach this machine can read the preview",
-            args.bind
-        );
+        let m = msg!(SERVE_PUBLIC, addr = args.bind.to_string());
+        eprintln!("{}", t.problem(Warning, &m, None));
     }
-    println!("serving at {} (Ctrl-C to stop)", server.url());
+    println!("{}", t.message(&msg!(SERVE_SERVING, url = server.url())));
     if args.open {
-        open_browser(&server.url());
+        open_browser(&server.url(), &t);
     }
     let _ = stop_rx.recv();
     server.stop();
-    eprintln!("stopped");
+    eprintln!("{}", t.message(&msg!(SERVE_STOPPED)));
     ExitCode::SUCCESS
 }
 
-fn print_notice(n: Notice) {
+fn print_notice(n: Notice, t: &Catalog) {
     match n {
         Notice::Built { what, took, .. } => {
-            eprintln!("built {what} in {} ms", took.as_millis())
+            let ms = took.as_millis() as usize;
+            eprintln!("{}", t.message(&msg!(SERVE_REBUILT, what = what, ms = ms)))
         }
         Notice::Failed { diags, .. } => {
-            let n = report(diags);
-            eprintln!("rebuild failed: {n} error(s); still serving the last good build");
+            let n = report(diags, t);
+            eprintln!("{}", t.message(&msg!(SERVE_REBUILD_FAILED, errors = n)));
         }
         Notice::Warnings(w) => {
-            report(w);
+            report(w, t);
         }
-        Notice::AcceptError(e) => eprintln!("warning: accepting a connection failed: {e}"),
+        Notice::AcceptError(e) => {
+            let m = msg!(SERVE_ACCEPT_FAILED, error = e.to_string());
+            eprintln!("{}", t.problem(Warning, &m, None))
+        }
         Notice::Polling(reason) => {
-            eprintln!(
-                "warning: the system cannot report file changes ({reason}); \
-                 looking for changes every 0.3 s instead\n  hint: {}",
-                WATCH_HINT
-            )
+            let m = msg!(SERVE_POLLING, reason = reason.to_string());
+            eprintln!("{}", t.problem(Warning, &m, Some(&watch_hint())))
         }
         Notice::WatchError(e) => {
-            eprintln!(
-                "error: cannot watch the sources ({e}); saved changes will not be seen\n  \
-                 hint: stop with Ctrl-C and start again; {WATCH_HINT}"
-            )
+            let m = msg!(SERVE_WATCH_FAILED, error = e.to_string());
+            let hint = msg!(SERVE_WATCH_FAILED_HINT, rest = watch_hint());
+            eprintln!("{}", t.problem(Error, &m, Some(&hint)))
         }
     }
 }
 
 /// What to do when the system's file events run out.
-#[cfg(target_os = "linux")]
-const WATCH_HINT: &str = "raise the limits with `sudo sysctl fs.inotify.max_user_watches=524288 \
-     fs.inotify.max_user_instances=512` (add both to /etc/sysctl.conf to keep them), or start \
-     with --poll";
-#[cfg(not(target_os = "linux"))]
-const WATCH_HINT: &str = "close other programs that watch many files, or start with --poll";
+fn watch_hint() -> guidepost::diag::Message {
+    guidepost::diag::Message::id(if cfg!(target_os = "linux") {
+        ids::SERVE_WATCH_HINT_LINUX
+    } else {
+        ids::SERVE_WATCH_HINT_OTHER
+    })
+}
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, t: &Catalog) {
     let cmd = if cfg!(target_os = "macos") {
         "open"
     } else {
@@ -153,6 +157,7 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn();
     if spawned.is_err() {
-        eprintln!("warning: could not open a browser ({cmd}); open {url} yourself");
+        let m = msg!(SERVE_NO_BROWSER, cmd = cmd, url = url);
+        eprintln!("{}", t.problem(Warning, &m, None));
     }
 }

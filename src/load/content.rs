@@ -10,6 +10,7 @@ use super::{markdown, read_text, yaml, Files};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::model::content::FrontMatter;
 use crate::model::{Origin, Page, Section};
+use crate::msg;
 
 /// All pages and sections. Sections are sorted by URL; each lists its pages by weight, title.
 pub fn load_all(root: &Path, files: &Files, diags: &mut Diagnostics) -> (Vec<Section>, Vec<Page>) {
@@ -163,11 +164,11 @@ pub fn load_one(root: &Path, path: &Path) -> Result<(Page, yaml::SpanMap), Diagn
 }
 
 fn no_front_matter(file: &Arc<str>, text: &str) -> Diagnostic {
-    let d = Diagnostic::error(Span::file(file), "the page has no front matter");
+    let d = Diagnostic::error(Span::file(file), msg!(NO_FRONT_MATTER));
     if text.starts_with("---") {
-        d.hint("the front matter starts with `---` but has no closing `---` line")
+        d.hint(msg!(NO_FRONT_MATTER_UNCLOSED_HINT))
     } else {
-        d.hint("start the file with a `---` line, `title: …`, and another `---` line")
+        d.hint(msg!(NO_FRONT_MATTER_HINT))
     }
 }
 

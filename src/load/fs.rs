@@ -12,14 +12,10 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::msg;
 
 /// The folders of a site that hold sources, templates and files to publish.
 pub const SOURCE_DIRS: [&str; 5] = ["content", "guides", "templates", "themes", "static"];
-
-const OUTSIDE_HINT: &str = "copy what you need into the site folder, or, if this folder is \
-     meant to be shared between sites, set `allow_outside_symlinks: true` in site.yaml (docs/security.md)";
-const LOOP_HINT: &str =
-    "remove this link, or point it at a folder that does not contain it (docs/security.md)";
 
 /// What may be read: the site folder (as the file system resolves it) and, when allowed,
 /// whatever symlinks in it lead to.
@@ -55,23 +51,23 @@ impl Access {
             Ok(_) => Some(
                 Diagnostic::error(
                     Span::file(&rel),
-                    format!("`{rel}` is a symlink to `{target}`, outside the site"),
+                    msg!(SYMLINK_OUTSIDE, file = &rel, target = &target),
                 )
-                .hint(OUTSIDE_HINT),
+                .hint(msg!(SYMLINK_OUTSIDE_HINT)),
             ),
             Err(e) if is_loop(&e) => Some(
                 Diagnostic::error(
                     Span::file(&rel),
-                    format!("`{rel}` is a symlink that loops (to `{target}`)"),
+                    msg!(SYMLINK_LOOP, file = &rel, target = &target),
                 )
-                .hint(LOOP_HINT),
+                .hint(msg!(SYMLINK_LOOP_HINT)),
             ),
             Err(_) => Some(
                 Diagnostic::warning(
                     Span::file(&rel),
-                    format!("`{rel}` is a broken symlink: `{target}` does not exist"),
+                    msg!(SYMLINK_BROKEN, file = &rel, target = &target),
                 )
-                .hint("remove the link or fix where it points; it is skipped"),
+                .hint(msg!(SYMLINK_BROKEN_HINT)),
             ),
         }
     }
@@ -168,9 +164,9 @@ fn walk(
             diags.push(
                 Diagnostic::error(
                     Span::file(&rel),
-                    format!("symlink loop: `{rel}` leads back to `{back}`, a folder it is in"),
+                    msg!(SYMLINK_WALK_LOOP, file = &rel, back = &back),
                 )
-                .hint(LOOP_HINT),
+                .hint(msg!(SYMLINK_LOOP_HINT)),
             );
             continue;
         }

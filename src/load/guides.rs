@@ -12,6 +12,7 @@ use crate::model::guide::{
     Tree,
 };
 use crate::model::Origin;
+use crate::msg;
 
 /// The sources of a platform folder, by name without `.yaml`/`.yml`; flows and trees are folders.
 pub const SOURCES: &[&str] = &[
@@ -112,9 +113,9 @@ fn load_platform(
             diags.push(
                 Diagnostic::error(
                     Span::file(&rel),
-                    format!("the platform folder guides/{dir_name}/ has no platform.yaml"),
+                    msg!(NO_PLATFORM_YAML, dir = dir_name.to_string()),
                 )
-                .hint("add platform.yaml with id, name, owner and source (docs/format.md)"),
+                .hint(msg!(NO_PLATFORM_YAML_HINT)),
             );
             return None;
         }

@@ -10,14 +10,17 @@ pub mod fs;
 pub mod guides;
 pub mod markdown;
 pub mod names;
+pub mod punct;
 pub mod unread;
 pub mod yaml;
+pub mod yaml_error;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use crate::diag::{Diagnostic, Diagnostics, Failed, Span};
 use crate::model::{Config, Model};
+use crate::msg;
 
 /// Registry of the files read, so every item can point back to its file, and what may be read.
 pub struct Files {
@@ -49,8 +52,8 @@ impl Files {
 pub fn read_text(root: &Path, path: &Path) -> Result<(Arc<str>, String), Diagnostic> {
     let rel = rel_name(root, path);
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(Span::file(&rel), format!("cannot read the file: {e}"))
-            .hint("check that the file exists and can be read")
+        Diagnostic::error(Span::file(&rel), msg!(READ_FAILED, error = e.to_string()))
+            .hint(msg!(READ_FAILED_HINT))
     })?;
     match String::from_utf8(bytes) {
         Ok(mut text) => {
@@ -65,8 +68,8 @@ pub fn read_text(root: &Path, path: &Path) -> Result<(Arc<str>, String), Diagnos
             let line = valid.matches('\n').count() + 1;
             let col = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
             Err(
-                Diagnostic::error(Span::new(&rel, line, col), "the file is not UTF-8 text")
-                    .hint("save the file as UTF-8 (in most editors: 另存为 → 编码 UTF-8)"),
+                Diagnostic::error(Span::new(&rel, line, col), msg!(NOT_UTF8))
+                    .hint(msg!(NOT_UTF8_HINT)),
             )
         }
     }
@@ -124,11 +127,9 @@ pub fn load_config(root: &Path) -> Result<(Config, yaml::SpanMap), Diagnostic> {
         let rel: Arc<str> = Arc::from("site.yaml");
         return Err(Diagnostic::error(
             Span::file(&rel),
-            format!("no site.yaml in {}", root.display()),
+            msg!(NO_SITE_YAML, dir = root.display().to_string()),
         )
-        .hint(
-            "run guidepost in the site folder, or pass --root with the folder that holds site.yaml",
-        ));
+        .hint(msg!(NO_SITE_YAML_HINT)));
     };
     let (rel, text) = read_text(root, &path)?;
     yaml::parse(&rel, &text, 0)

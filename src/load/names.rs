@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{fs::Access, rel_name};
 use crate::diag::{Diagnostic, Span};
+use crate::msg;
 
 /// The extensions a YAML source may have, the usual one first.
 pub const YAML_EXTS: [&str; 2] = ["yaml", "yml"];
@@ -81,11 +82,8 @@ pub fn yaml_files(root: &Path, dir: &Path, access: &Access) -> (Vec<PathBuf>, Ve
 
 fn twice(root: &Path, yaml: &Path, yml: &Path) -> Diagnostic {
     let (a, b) = (rel_name(root, yaml), rel_name(root, yml));
-    Diagnostic::error(
-        Span::file(&b),
-        format!("`{b}` and `{a}` are the same source twice (.yml and .yaml are read alike)"),
-    )
-    .hint("keep one of the two files: merge what you need into it and delete the other")
+    Diagnostic::error(Span::file(&b), msg!(SAME_SOURCE_TWICE, yml = &b, yaml = &a))
+        .hint(msg!(SAME_SOURCE_TWICE_HINT))
 }
 
 /// Names editors and tools give their temporary, swap, lock and backup files.

@@ -8,21 +8,17 @@ use std::path::{Path, PathBuf};
 
 use super::guides::{FOLDERS, SOURCES};
 use super::{fs::Access, names, rel_name};
-use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::diag::{Diagnostic, Diagnostics, Message, Span};
+use crate::i18n::ids;
+use crate::msg;
 
-const IN_GUIDES: &str = "guides/ holds one folder per platform (guides/<platform>/); \
-     move this file into the platform folder it belongs to, or out of guides/";
-
-fn in_platform() -> String {
+fn in_platform() -> Message {
     let files: Vec<String> = SOURCES.iter().map(|s| format!("{s}.yaml")).collect();
-    format!(
-        "a platform folder holds {} (each may end in .yml instead) and the folders {}",
-        files.join(", "),
-        FOLDERS
-            .iter()
-            .map(|f| format!("{f}/"))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let folders: Vec<String> = FOLDERS.iter().map(|f| format!("{f}/")).collect();
+    msg!(
+        UNREAD_IN_PLATFORM_HINT,
+        files = files.join(", "),
+        folders = folders.join(", ")
     )
 }
 
@@ -34,7 +30,13 @@ pub fn check(root: &Path, access: &Access) -> Diagnostics {
         if is_dir {
             platform(root, &path, access, &mut diags);
         } else {
-            diags.extend(unread(root, &path, false, IN_GUIDES.to_string(), &name));
+            diags.extend(unread(
+                root,
+                &path,
+                false,
+                msg!(UNREAD_IN_GUIDES_HINT),
+                &name,
+            ));
         }
     }
     diags
@@ -54,7 +56,7 @@ fn platform(root: &Path, dir: &Path, access: &Access, diags: &mut Diagnostics) {
                 .map(|s| format!("{s}.yaml"))
                 .chain(FOLDERS.iter().map(|f| f.to_string()));
             if let Some(close) = closest(&name, choices) {
-                hint = format!("did you mean `{close}`? {hint}");
+                hint = msg!(HINT_DID_YOU_MEAN, close = close, rest = hint);
             }
             diags.extend(unread(root, &path, is_dir, hint, &name));
         }
@@ -63,31 +65,24 @@ fn platform(root: &Path, dir: &Path, access: &Access, diags: &mut Diagnostics) {
 
 /// `flows/` or `trees/`: one YAML file per item, no sub-folders.
 fn items(root: &Path, dir: &Path, kind: &str, access: &Access, diags: &mut Diagnostics) {
-    let what = if kind == "flows" {
-        "flow"
-    } else {
-        "decision tree"
-    };
     for (path, name, is_dir) in entries(dir, access) {
         if is_dir || !names::is_yaml(&name) {
-            let todo = if is_dir {
-                "move the file up into"
-            } else {
-                "rename the file to end in .yaml, or move it out of"
-            };
-            let hint = format!(
-                "{kind}/ holds one {what} per .yaml (or .yml) file, no sub-folders; {todo} {kind}/"
-            );
+            let hint = Message::id(match (kind == "flows", is_dir) {
+                (true, true) => ids::UNREAD_FLOWS_DIR_HINT,
+                (true, false) => ids::UNREAD_FLOWS_FILE_HINT,
+                (false, true) => ids::UNREAD_TREES_DIR_HINT,
+                (false, false) => ids::UNREAD_TREES_FILE_HINT,
+            });
             diags.extend(unread(root, &path, is_dir, hint, &name));
         }
     }
 }
 
 /// The warning for a file that is not read; for a folder, one for each file in it.
-fn unread(root: &Path, path: &Path, is_dir: bool, hint: String, name: &str) -> Vec<Diagnostic> {
+fn unread(root: &Path, path: &Path, is_dir: bool, hint: Message, name: &str) -> Vec<Diagnostic> {
     if !is_dir {
         let rel = rel_name(root, path);
-        let message = format!("`{name}` is not read: `{rel}` is not a source guidepost knows");
+        let message = msg!(UNREAD_FILE, name = name, file = &rel);
         return vec![Diagnostic::warning(Span::file(&rel), message).hint(hint)];
     }
     let folder = rel_name(root, path);
@@ -98,8 +93,7 @@ fn unread(root: &Path, path: &Path, is_dir: bool, hint: String, name: &str) -> V
         .filter(|e| !e.file_type().is_dir())
         .map(|e| {
             let rel = rel_name(root, e.path());
-            let message =
-                format!("`{rel}` is not read: guidepost does not read the folder `{folder}/`");
+            let message = msg!(UNREAD_IN_FOLDER, file = &rel, folder = &folder);
             Diagnostic::warning(Span::file(&rel), message).hint(hint.clone())
         })
         .collect()

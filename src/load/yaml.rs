@@ -14,8 +14,10 @@ use serde::de::DeserializeOwned;
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
+use super::yaml_error::{self, At};
 use crate::diag::{Diagnostic, Span};
 pub use crate::model::spans::SpanMap;
+use crate::msg;
 
 /// Deepest nesting a source may use; real guides stay far below it.
 const MAX_DEPTH: usize = 48;
@@ -81,8 +83,8 @@ impl Scan<'_> {
                 Some(k) => join(path, &k),
                 None => {
                     let Some(text) = key_text else {
-                        return Err(Diagnostic::error(span, "a key here is a list or a mapping")
-                            .hint("keys must be plain words, like `title:`"));
+                        return Err(Diagnostic::error(span, msg!(YAML_KEY_NOT_SCALAR))
+                            .hint(msg!(YAML_KEY_NOT_SCALAR_HINT)));
                     };
                     if let Some(&(line, col)) = keys.get(text) {
                         let first = Span {
@@ -90,9 +92,11 @@ impl Scan<'_> {
                             line,
                             col,
                         };
-                        return Err(Diagnostic::error(span, format!("duplicate key `{text}`"))
-                            .related(first, "first given here")
-                            .hint("a key may appear once per item: remove or merge one of them"));
+                        return Err(
+                            Diagnostic::error(span, msg!(YAML_DUPLICATE_KEY, key = text))
+                                .related(first, msg!(YAML_DUPLICATE_KEY_NOTE))
+                                .hint(msg!(YAML_DUPLICATE_KEY_HINT)),
+                        );
                     }
                     if keys.is_empty() {
                         // A block mapping's start mark is unreliable; its first key is where it starts.
@@ -160,15 +164,18 @@ fn control_character(file: &Arc<str>, text: &str, line_offset: usize) -> Option<
     Some(
         Diagnostic::error(
             Span::new(file, line, col),
-            format!("an invisible control character (U+{:04X}) in the text", c as u32),
+            msg!(YAML_CONTROL_CHAR, code = format!("{:04X}", c as u32)),
         )
-        .hint("delete this invisible character (it often comes with text pasted from a chat or an office document); if your editor does not show it, delete and retype the character after it"),
+        .hint(msg!(YAML_CONTROL_CHAR_HINT)),
     )
 }
 
 /// The event pass: positions by path, and the problems serde_yaml does not report well.
 pub fn scan(file: &Arc<str>, text: &str, line_offset: usize) -> Result<SpanMap, Diagnostic> {
     if let Some(d) = control_character(file, text, line_offset) {
+        return Err(d);
+    }
+    if let Some(d) = super::punct::check(file, text, line_offset) {
         return Err(d);
     }
     let mut s = Scan {
@@ -185,7 +192,11 @@ pub fn scan(file: &Arc<str>, text: &str, line_offset: usize) -> Result<SpanMap, 
             let d = if e.info().contains("recursion limit") {
                 too_deep(s.span(m))
             } else {
-                Diagnostic::error(s.span(m), format!("YAML syntax: {}", e.info())).hint(SYNTAX_HINT)
+                let at = At {
+                    line: m.line() + line_offset,
+                    col: m.col() + 1,
+                };
+                yaml_error::syntax(file, text, line_offset, e.info(), at)
             };
             inside(d, text, line_offset)
         })?;
@@ -194,13 +205,14 @@ pub fn scan(file: &Arc<str>, text: &str, line_offset: usize) -> Result<SpanMap, 
             Event::DocumentStart => {
                 documents += 1;
                 if documents > 1 {
-                    return Err(Diagnostic::error(s.span(&mark), "a second YAML document")
-                        .hint("a guide file holds one document: remove the `---` line here"));
+                    return Err(Diagnostic::error(s.span(&mark), msg!(YAML_SECOND_DOCUMENT))
+                        .hint(msg!(YAML_SECOND_DOCUMENT_HINT)));
                 }
             }
             Event::Alias(_) => {
-                return Err(Diagnostic::error(s.span(&mark), "YAML alias (`*name`)")
-                    .hint("guidepost does not use YAML anchors and aliases: write the value out"));
+                return Err(
+                    Diagnostic::error(s.span(&mark), msg!(YAML_ALIAS)).hint(msg!(YAML_ALIAS_HINT))
+                );
             }
             Event::Scalar(value, style, ..) => {
                 let quoted = matches!(
@@ -235,9 +247,7 @@ pub fn scan(file: &Arc<str>, text: &str, line_offset: usize) -> Result<SpanMap, 
 }
 
 fn too_deep(span: Span) -> Diagnostic {
-    Diagnostic::error(span, "nested too deeply").hint(format!(
-        "a source may nest at most {MAX_DEPTH} levels: flatten this value"
-    ))
+    Diagnostic::error(span, msg!(YAML_TOO_DEEP)).hint(msg!(YAML_TOO_DEEP_HINT, max = MAX_DEPTH))
 }
 
 /// Errors raised by our own value parsers (dates) carry no position: find the value they quote.
@@ -249,9 +259,6 @@ fn locate_quoted_value(text: &str, message: &str) -> Option<(usize, usize)> {
     let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
     Some((line, col))
 }
-
-const SYNTAX_HINT: &str = "check the indentation (spaces, not tabs), that every key ends with `:`, \
-     and put quotes around text that contains `: ` or starts with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `%` or `@`";
 
 fn serde_error(
     file: &Arc<str>,
@@ -267,26 +274,11 @@ fn serde_error(
         .filter(|&at| at != (1, 1) || !full.contains("invalid date"))
         .or_else(|| locate_quoted_value(text, &full))
         .unwrap_or((1, 1));
-    let line = line + line_offset;
-    let message = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full,
+    let at = At {
+        line: line + line_offset,
+        col,
     };
-    let hint = if message.contains("unknown field") {
-        "check the spelling of this key; the keys allowed here are listed in the message (docs/format.md describes each)".to_string()
-    } else if let Some(field) = message.split("missing field `").nth(1) {
-        let field = field.split('`').next().unwrap_or(field);
-        format!("add `{field}: …` to this item (docs/format.md describes it)")
-    } else if message.contains("invalid date") {
-        "write the date in digits with leading zeros, like 2025-06-26 (a source's `date` may also be 2025-06 or 2025)".to_string()
-    } else if message.contains("invalid type") || message.contains("invalid value") {
-        "this value has the wrong kind: a list is written `[a, b]` or as `- ` lines, text may need quotes, dates are YYYY-MM-DD".to_string()
-    } else if message.contains("unknown variant") {
-        "use one of the values listed in the message".to_string()
-    } else {
-        SYNTAX_HINT.to_string()
-    };
-    Diagnostic::error(Span::new(file, line, col), message).hint(hint)
+    yaml_error::serde(file, text, line_offset, &full, at)
 }
 
 #[cfg(test)]
@@ -337,17 +329,25 @@ mod tests {
     fn duplicate_key_names_both_places() {
         let d = err("title: a\nitems: []\ntitle: b\n");
         assert_eq!(d.span.to_string(), "guides/x/faq.yaml:3:1");
-        assert_eq!(d.message, "duplicate key `title`");
+        assert_eq!(d.message.to_string(), "duplicate key `title`");
         assert_eq!(d.related[0].0.to_string(), "guides/x/faq.yaml:1:1");
+    }
+
+    /// The whole diagnostic as an English reader sees it.
+    fn en(d: &Diagnostic) -> String {
+        d.to_string()
     }
 
     #[test]
     fn unknown_and_missing_fields_are_located() {
         let d = err("title: a\nitems:\n  - id: a\n    idd: b\n");
-        assert_eq!((d.span.line, d.span.col), (4, 5));
-        assert!(d.message.contains("unknown field `idd`"), "{}", d.message);
+        assert_eq!(
+            en(&d),
+            "error: guides/x/faq.yaml:4:5: item #1: unknown key `idd`\n  \
+             hint: did you mean `id`? check the spelling of this key; the keys allowed here: `id` (docs/format.md describes each)"
+        );
         let d = err("title: a\nitems:\n  - {}\n");
-        assert!(d.message.contains("missing field `id`"), "{}", d.message);
+        assert_eq!(d.message.to_string(), "item #1: missing key `id`");
         assert_eq!(d.span.line, 3);
     }
 
@@ -355,14 +355,41 @@ mod tests {
     fn wrong_type_is_located() {
         let d = err("title: a\nitems: 3\n");
         assert_eq!((d.span.line, d.span.col), (2, 8));
-        assert!(d.message.contains("invalid type"), "{}", d.message);
+        assert_eq!(
+            d.message.to_string(),
+            "`items`: wrong kind of value: expected a list, found a whole number"
+        );
     }
 
     #[test]
-    fn syntax_error_is_located_with_offset() {
-        let d = parse::<Doc>(&file(), "title: a\n  items: - [\n", 1).unwrap_err();
-        assert_eq!(d.span.line, 3);
-        assert!(d.message.starts_with("YAML syntax"), "{}", d.message);
+    fn syntax_errors_get_their_own_message_at_the_place_to_fix() {
+        let cases = [
+            (
+                "title: a\ntags: [a, b\nitems: []\n",
+                "3:7",
+                "yaml-unclosed-list",
+            ),
+            ("title: a\n  items: - [\n", "3:3", "yaml-indent"),
+            ("title: a\nitems:\n\t- id: a\n", "4:1", "yaml-tab"),
+            ("title: \"abc\nitems: []\n", "2:8", "yaml-unclosed-quote"),
+            ("title: a\nitems\n  - id: a\n", "3:6", "yaml-missing-colon"),
+            ("title: a: b\nitems: []\n", "2:8", "yaml-colon-in-value"),
+            (
+                "items:\n  - id: a\n    x: q\n   y: x\n",
+                "5:4",
+                "yaml-indent",
+            ),
+            ("title: “a: b”\nitems: []\n", "2:8", "curly-quote"),
+            ("title: a\nitems：[]\n", "3:6", "fullwidth-colon"),
+        ];
+        for (text, at, id) in cases {
+            let d = parse::<Doc>(&file(), text, 1).unwrap_err();
+            assert_eq!(
+                (format!("{}:{}", d.span.line, d.span.col), d.message.key()),
+                (at.to_string(), Some(id)),
+                "{text:?}: {d}"
+            );
+        }
     }
 
     #[test]
@@ -370,7 +397,7 @@ mod tests {
         let d = parse::<Doc>(&file(), "title: a\nitems:\n  - id: 说\u{7}明\n", 1).unwrap_err();
         assert_eq!(d.span.to_string(), "guides/x/faq.yaml:4:10");
         assert_eq!(
-            d.message,
+            d.message.to_string(),
             "an invisible control character (U+0007) in the text"
         );
         let ok = parse::<Doc>(&file(), "title: \"a\tb\"\r\nitems: []\r\n", 0);
@@ -384,7 +411,7 @@ mod tests {
         assert_eq!((d.span.line, d.span.col), (2, 8));
         let deep = format!("title: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
         let d = err(&deep);
-        assert_eq!(d.message, "nested too deeply");
+        assert_eq!(d.message.key(), Some("yaml-too-deep"));
         assert_eq!(d.span.line, 1);
     }
 }

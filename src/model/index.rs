@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Diagnostic, Span};
+use crate::msg;
 use crate::output::Registry;
 
 use super::outputs::{self, Output};
@@ -278,9 +279,9 @@ impl Builder<'_> {
         if let Some(first) = self.index.ids.get(id) {
             let first_span = self.model.span(&first.origin, "id");
             self.diags.push(
-                Diagnostic::error(span, format!("duplicate id `{id}`"))
-                    .related(first_span, "first used here")
-                    .hint("ids must be unique across the whole site: rename one of them (keep published ids; list a renamed FAQ's old id in former_ids)"),
+                Diagnostic::error(span, msg!(DUPLICATE_ID, id = id))
+                    .related(first_span, msg!(DUPLICATE_ID_NOTE))
+                    .hint(msg!(DUPLICATE_ID_HINT)),
             );
             return;
         }
@@ -305,8 +306,5 @@ fn bad_id(id: &str, span: Span) -> Option<Diagnostic> {
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
         })
         && id.matches('/').count() <= 1;
-    (!ok).then(|| {
-        Diagnostic::error(span, format!("invalid id `{id}`"))
-            .hint("ids use lowercase ASCII letters, digits and `-`, e.g. `deposit-voucher`")
-    })
+    (!ok).then(|| Diagnostic::error(span, msg!(INVALID_ID, id = id)).hint(msg!(INVALID_ID_HINT)))
 }

@@ -25,18 +25,10 @@ pub struct Refused {
 }
 
 impl Refused {
-    pub fn message(&self, url: &str) -> String {
-        format!(
-            "the URL `{}` uses the scheme `{}:`, which is not allowed",
-            shorten(url),
-            self.scheme
-        )
+    /// The error message for `url` (hint: `url-refused-hint`).
+    pub fn message(&self, url: &str) -> crate::diag::Message {
+        crate::msg!(URL_REFUSED, url = shorten(url), scheme = &self.scheme)
     }
-
-    pub const HINT: &'static str =
-        "a link may be a relative path (`../a.md`, `images/x.png`) or start with \
-         http://, https://, mailto: or tel: — remove this URL or write the web address out \
-         (docs/security.md)";
 }
 
 /// Long or invisible-character URLs are shown escaped and cut, so a message stays one line.
@@ -211,11 +203,11 @@ mod tests {
     fn message_shows_invisible_characters_and_stays_short() {
         let r = check_url("java\tscript:x").unwrap_err();
         assert_eq!(
-            r.message("java\tscript:x"),
+            r.message("java\tscript:x").to_string(),
             "the URL `java\\tscript:x` uses the scheme `javascript:`, which is not allowed"
         );
         let long = format!("javascript:{}", "a".repeat(200));
-        let m = r.message(&long);
+        let m = r.message(&long).to_string();
         assert!(m.contains("aaa…` uses"), "{m}");
         assert_eq!(m.chars().count(), 140, "{m}");
     }

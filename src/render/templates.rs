@@ -13,6 +13,7 @@ use std::sync::Arc;
 use tera::ast::{Expr, ExprVal, Node};
 
 use crate::diag::{Diagnostic, Span};
+use crate::msg;
 
 /// A template or a macro (`file`, `name`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -98,18 +99,18 @@ impl Walk<'_> {
     fn missing(&mut self, verb: &str, target: &str, needle: &str) {
         let near = strsim_nearest(target, self.known.keys().map(String::as_str));
         let hint = match near {
-            Some(n) => {
-                format!("did you mean `{n}`? Templates are named by their path under templates/")
-            }
-            None => "create that template in templates/, or fix the name".to_string(),
+            Some(n) => msg!(TEMPLATE_MISSING_NEAR_HINT, close = n),
+            None => msg!(TEMPLATE_MISSING_HINT),
         };
         let at = self.span(needle, &self.after.clone());
         self.diags.push(
             Diagnostic::error(
                 at,
-                format!(
-                    "template `{}` {verb} `{target}`, which does not exist",
-                    self.file
+                msg!(
+                    TEMPLATE_MISSING,
+                    file = &self.file,
+                    verb = msg!(TEMPLATE_VERB, verb = verb),
+                    target = target
                 ),
             )
             .hint(hint),
@@ -183,15 +184,14 @@ impl Walk<'_> {
                     self.diags.push(
                         Diagnostic::error(
                             at,
-                            format!(
-                                "template `{}` calls `{needle}`, but nothing is imported as `{}`",
-                                self.file, m.namespace
+                            msg!(
+                                TEMPLATE_NO_IMPORT,
+                                file = &self.file,
+                                call = &needle,
+                                ns = &m.namespace
                             ),
                         )
-                        .hint(format!(
-                            "add `{{% import \"macros.html\" as {} %}}` at the top of the template",
-                            m.namespace
-                        )),
+                        .hint(msg!(TEMPLATE_NO_IMPORT_HINT, ns = &m.namespace)),
                     );
                     return;
                 };
@@ -209,15 +209,20 @@ impl Walk<'_> {
                         let near = strsim_nearest(&m.name, macros.keys().map(String::as_str));
                         let at = self.span(&needle, &self.after.clone());
                         let hint = match near {
-                            Some(n) => format!("did you mean `{}::{n}`?", m.namespace),
-                            None => format!("define `{{% macro {}(…) %}}` in {file}", m.name),
+                            Some(n) => msg!(
+                                TEMPLATE_NO_MACRO_NEAR_HINT,
+                                close = format!("{}::{n}", m.namespace)
+                            ),
+                            None => msg!(TEMPLATE_NO_MACRO_HINT, name = &m.name, in = &file),
                         };
                         self.diags.push(
                             Diagnostic::error(
                                 at,
-                                format!(
-                                    "template `{}` calls `{needle}`, which {file} does not define",
-                                    self.file
+                                msg!(
+                                    TEMPLATE_NO_MACRO,
+                                    file = &self.file,
+                                    call = &needle,
+                                    in = &file
                                 ),
                             )
                             .hint(hint),
@@ -340,12 +345,15 @@ fn cycles(
                     let (x, edge) = steps[0];
                     let at = locate(templates, file_of(x), &edge.needle, &edge.after);
                     let what = match &e.to {
-                        Vertex::Macro(..) => "a macro calls itself",
-                        Vertex::Template(_) => "a template includes itself",
+                        Vertex::Macro(..) => crate::i18n::ids::TEMPLATE_MACRO_LOOP,
+                        Vertex::Template(_) => crate::i18n::ids::TEMPLATE_INCLUDE_LOOP,
                     };
                     diags.push(
-                        Diagnostic::error(at, format!("{what}: {}", path.join(" → ")))
-                            .hint("tera follows includes and macro calls with no depth limit, so this loop never ends: remove the call that closes it"),
+                        Diagnostic::error(
+                            at,
+                            crate::diag::Message::id(what).arg("path", path.join(" → ")),
+                        )
+                        .hint(msg!(TEMPLATE_LOOP_HINT)),
                     );
                 }
                 Some(Mark::Done) => {}

@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::load::read_text;
+use crate::msg;
 
 static DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -64,10 +65,13 @@ pub fn load(
                 Ok(b) => {
                     statics.insert(rel, (crate::load::rel_name(root, &path), b));
                 }
-                Err(e) => diags.push(Diagnostic::error(
-                    Span::file(&crate::load::rel_name(root, &path)),
-                    format!("cannot read: {e}"),
-                )),
+                Err(e) => diags.push(
+                    Diagnostic::error(
+                        Span::file(&crate::load::rel_name(root, &path)),
+                        msg!(THEME_READ_FAILED, error = e.to_string()),
+                    )
+                    .hint(msg!(THEME_READ_FAILED_HINT)),
+                ),
             }
         }
     } else if name == "default" {
@@ -75,8 +79,8 @@ pub fn load(
     } else {
         let file: Arc<str> = Arc::from("site.yaml");
         diags.push(
-            Diagnostic::error(Span::file(&file), format!("unknown theme `{name}`"))
-                .hint(format!("use `theme: default`, or create the folder themes/{name}/ with templates/ and static/")),
+            Diagnostic::error(Span::file(&file), msg!(THEME_UNKNOWN, name = name))
+                .hint(msg!(THEME_UNKNOWN_HINT, name = name)),
         );
         return Err(diags);
     }
@@ -104,8 +108,11 @@ pub fn load(
                 .map(|(line, col)| Span::new(&file, line, col))
                 .unwrap_or_else(|| Span::file(&file));
             diags.push(
-                Diagnostic::error(at, format!("template `{name}`: {}", one_line(&text)))
-                    .hint("fix the tera syntax at this place, or remove the override to use the theme's template"),
+                Diagnostic::error(
+                    at,
+                    msg!(TEMPLATE_SYNTAX, name = &name, detail = one_line(&text)),
+                )
+                .hint(msg!(TEMPLATE_SYNTAX_HINT)),
             );
         }
         Ok(()) => diags.extend(super::templates::validate(&tera, &templates)),

@@ -107,8 +107,8 @@ impl From<Diagnostic> for Problem {
             file: d.span.file.to_string(),
             line: d.span.line,
             col: d.span.col,
-            message: d.message,
-            hint: d.hint,
+            message: d.message.into(),
+            hint: d.hint.map(Into::into),
         }
     }
 }

@@ -92,13 +92,29 @@ impl Site {
         self.run_in("", args)
     }
 
-    /// Run `guidepost ARGS` in the folder `cwd` of the site's temp folder.
+    /// Run `guidepost ARGS` in the folder `cwd` of the site's temp folder, in English
+    /// (`LANG=en_US.UTF-8`: most tests assert English text; see [`Site::run_lang`]).
     pub fn run_in(&self, cwd: &str, args: &[&str]) -> Run {
-        let out: Output = Command::new(env!("CARGO_BIN_EXE_guidepost"))
-            .args(args)
+        self.run_with(cwd, Some("en_US.UTF-8"), args)
+    }
+
+    /// Run `guidepost ARGS` with `LANG` set to `lang`, or unset (no locale at all) for None;
+    /// `LC_ALL` and `LC_MESSAGES` are always unset, so `lang` alone decides.
+    pub fn run_lang(&self, lang: Option<&str>, args: &[&str]) -> Run {
+        self.run_with("", lang, args)
+    }
+
+    fn run_with(&self, cwd: &str, lang: Option<&str>, args: &[&str]) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_guidepost"));
+        cmd.args(args)
             .current_dir(self.dir.path().join(cwd))
-            .output()
-            .unwrap();
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG");
+        if let Some(lang) = lang {
+            cmd.env("LANG", lang);
+        }
+        let out: Output = cmd.output().unwrap();
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

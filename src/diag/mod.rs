@@ -2,7 +2,13 @@
 //!
 //! Every stage reports problems as [`Diagnostic`]s and collects them in [`Diagnostics`], so
 //! one run shows every problem at once. Lines and columns count from 1, from the start of the
-//! file (also for front matter and Markdown bodies).
+//! file (also for front matter and Markdown bodies). What a diagnostic says is a
+//! [`Message`] (a catalogue id with arguments); `crate::i18n::Catalog` turns it into text in
+//! the reader's language when it is reported.
+
+mod message;
+
+pub use message::{Arg, Message, Repr};
 
 use std::fmt;
 use std::sync::Arc;
@@ -46,14 +52,14 @@ pub enum Severity {
 pub struct Diagnostic {
     pub severity: Severity,
     pub span: Span,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Message,
+    pub hint: Option<Message>,
     /// Other places that take part in the problem (the first definition of a duplicate id).
-    pub related: Vec<(Span, String)>,
+    pub related: Vec<(Span, Message)>,
 }
 
 impl Diagnostic {
-    pub fn error(span: Span, message: impl Into<String>) -> Self {
+    pub fn error(span: Span, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             span,
@@ -63,38 +69,28 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(span: Span, message: impl Into<String>) -> Self {
+    pub fn warning(span: Span, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(span, message)
         }
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Message>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
-    pub fn related(mut self, span: Span, note: impl Into<String>) -> Self {
+    pub fn related(mut self, span: Span, note: impl Into<Message>) -> Self {
         self.related.push((span, note.into()));
         self
     }
 }
 
+/// English; commands report through `crate::i18n::Catalog::render` in the reader's language.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{level}: {}: {}", self.span, self.message)?;
-        for (span, note) in &self.related {
-            write!(f, "\n  note: {span}: {note}")?;
-        }
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
-        }
-        Ok(())
+        f.write_str(&crate::i18n::Catalog::new(crate::i18n::Lang::En).render(self))
     }
 }
 
