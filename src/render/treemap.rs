@@ -2,7 +2,8 @@
 //! (layers by depth, crossings reduced, no two boxes overlapping) comes from the
 //! `layout-rs` crate; this module sizes the boxes from their wrapped text, gives every
 //! answer a box of its own on its edge so the labels are laid out like nodes and never
-//! overlap, and writes the SVG. Every question and outcome box is a link to its page (the
+//! overlap, routes the edges between adjacent layers through the free bands between them
+//! (`route.rs`), and writes the SVG. Every question and outcome box is a link to its page (the
 //! `<a>` wraps the shape and its text); colours come from the theme's CSS classes.
 
 use std::collections::BTreeMap;
