@@ -270,7 +270,7 @@ fn checklists_say_what_a_group_is_for_once() {
     );
 }
 
-/// Every web address a merchant reads can be tapped: no `http(s)://` outside a link in the
+/// Every web and e-mail address a merchant reads can be tapped: no `http(s)://` outside a link in the
 /// text of any built page (the printed-page footers, which carry the page's own address for
 /// paper, aside).
 #[test]
@@ -311,4 +311,12 @@ fn bare_urls_in_text_are_links() {
     );
     let flow = page("xhs-partner/xp-partner-onboarding/");
     assert!(flow.contains("<strong>小红书合作伙伴平台</strong>（<a href=\"https://partner.xiaohongshu.com/login\">https://partner.xiaohongshu.com/login</a>）"), "{flow}");
+    // An e-mail address is a mailto: link that ends where the Chinese text goes on.
+    let ks = page("kuaishou-service/ks-onboarding/");
+    assert!(
+        ks.contains(
+            "<a href=\"mailto:open@kuaishou.com\">open@kuaishou.com</a>，一般 1-3 个工作日内回复"
+        ),
+        "{ks}"
+    );
 }

@@ -1,5 +1,5 @@
 //! Markdown to HTML for one page: internal links rewritten (relative to the page), a link
-//! without text given its target's title, bare `https://` URLs made links, glossary terms
+//! without text given its target's title, bare `https://` URLs and e-mail addresses made links, glossary terms
 //! linked where they first appear, fenced code highlighted with syntect. The site's
 //! policy ([`crate::model::policy`]) holds here too, whatever `check` let through: a refused
 //! URL is never written, heading attributes other than `{#id .class}` are dropped, and raw
@@ -203,8 +203,8 @@ fn empty_link_text(dest: &str, ctx: &Ctx) -> String {
         .unwrap_or_else(|| dest.to_string())
 }
 
-/// Text outside links: a bare `https://…` becomes a link to itself (merchants tap it on a
-/// phone), the rest gets its glossary terms linked.
+/// Text outside links: a bare `https://…` becomes a link to itself and an e-mail address a
+/// `mailto:` link (merchants tap them on a phone), the rest gets its glossary terms linked.
 fn link_text<'e>(
     text: &str,
     ctx: &Ctx,
@@ -213,23 +213,39 @@ fn link_text<'e>(
 ) {
     let mut finder = linkify::LinkFinder::new();
     finder
-        .kinds(&[linkify::LinkKind::Url])
+        .kinds(&[linkify::LinkKind::Url, linkify::LinkKind::Email])
         .url_can_be_iri(false);
     for span in finder.spans(text) {
-        let part = span.as_str();
-        let is_url = span.kind().is_some() && check_url(part).is_ok();
-        if !is_url || !(part.starts_with("https://") || part.starts_with("http://")) {
+        let mut part = span.as_str();
+        let mut after = "";
+        if span.kind() == Some(&linkify::LinkKind::Email) {
+            // An address ends where ASCII does: `open@kuaishou.com，一般` (linkify reads on).
+            if let Some(i) = part.find(|c: char| !c.is_ascii()) {
+                (part, after) = part.split_at(i);
+            }
+        }
+        let dest = match span.kind() {
+            Some(linkify::LinkKind::Email) => format!("mailto:{part}"),
+            Some(_) if part.starts_with("https://") || part.starts_with("http://") => {
+                part.to_string()
+            }
+            _ => String::new(),
+        };
+        if dest.is_empty() || check_url(&dest).is_err() {
             link_terms(part, ctx, linked, events);
             continue;
         }
         events.push(Event::Start(Tag::Link {
             link_type: pulldown_cmark::LinkType::Autolink,
-            dest_url: part.to_string().into(),
+            dest_url: dest.into(),
             title: CowStr::from(""),
             id: CowStr::from(""),
         }));
         events.push(Event::Text(part.to_string().into()));
         events.push(Event::End(TagEnd::Link));
+        if !after.is_empty() {
+            link_terms(after, ctx, linked, events);
+        }
     }
 }
 

@@ -27,6 +27,15 @@ const PAGES = [
   { kind: "tree index", path: "xhs-juguang/jg-trademark/" },
   { kind: "tree question", path: "xhs-juguang/jg-trademark/jg-q-tm-status/" },
   { kind: "tree outcome", path: "xhs-juguang/jg-trademark/jg-o-tm-transferee/" },
+  {
+    kind: "tree question answered in place (JavaScript)",
+    path: "xhs-juguang/jg-trademark/jg-q-tm-status/",
+    ready: async (page) => {
+      const before = await page.locator("h1").textContent();
+      await page.locator("a.answer").first().click();
+      return waitFor(async () => (await page.locator("h1").textContent()) !== before);
+    },
+  },
   { kind: "Markdown page", path: "multi-store/roles/" },
   { kind: "section", path: "multi-store/" },
   {
