@@ -34,6 +34,7 @@ mod snapshot;
 mod sse;
 mod state;
 mod watch;
+mod worker;
 
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, TcpStream};
@@ -129,10 +130,11 @@ pub fn start(opts: Options) -> Result<Server, Error> {
         Outcome::Failed(d) => (Arc::new(Build::empty(first_id)), Some(Problem::list(d))),
     };
     let state = Arc::new(State::new(build.clone(), allowed, opts.max_streams));
+    let worker = worker::Worker::start(state.clone()).map_err(|e| Error::Start(e.to_string()))?;
     match problems {
         Some(p) => state.fail(p),
         // The search index, made while the server already answers.
-        None => rebuild::background(build, state.clone(), opts.notice.clone()),
+        None => worker.submit(build),
     }
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -149,7 +151,7 @@ pub fn start(opts: Options) -> Result<Server, Error> {
                 (opts.notice)(Notice::Polling(reason));
             }
             let st = state.clone();
-            spawn("guidepost-rebuild", move || rebuilder.run(w, st))?;
+            spawn("guidepost-rebuild", move || rebuilder.run(w, st, worker))?;
         }
         Err(e) => {
             (opts.notice)(Notice::WatchError(e.to_string()));

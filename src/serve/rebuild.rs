@@ -11,7 +11,6 @@ use std::collections::{BTreeMap, HashSet};
 use std::mem::discriminant;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
-use std::thread;
 use std::time::{Duration, Instant};
 
 use syntect::parsing::SyntaxSet;
@@ -22,6 +21,7 @@ use super::site::{is_search_file, Build, Files, Stale};
 use super::snapshot::{Snapshot, Sources};
 use super::state::{Problem, State};
 use super::watch::{Batch, Watch};
+use super::worker::Worker;
 use super::Notice;
 use crate::diag::Diagnostics;
 use crate::model::index::Index;
@@ -116,8 +116,9 @@ impl Rebuilder {
         out
     }
 
-    /// Rebuild on every batch of changes until the watcher stops.
-    pub fn run(mut self, mut watch: Watch, state: Arc<State>) {
+    /// Rebuild on every batch of changes until the watcher stops; `worker` finishes each
+    /// new build in the background.
+    pub fn run(mut self, mut watch: Watch, state: Arc<State>, worker: Worker) {
         while let Some(batch) = watch.next_batch() {
             if let Some(reason) = &batch.fell_back {
                 if watch.polling() {
@@ -132,7 +133,7 @@ impl Rebuilder {
                 Outcome::Built(build) => {
                     let before = state.publish(build.clone());
                     before.cancel();
-                    background(build, state.clone(), self.notice.clone());
+                    worker.submit(build);
                 }
                 Outcome::Failed(diags) => state.fail(Problem::list(diags)),
             }
@@ -369,26 +370,4 @@ fn first_paths(build: &Build, open: &[String]) -> Vec<String> {
         }
     }
     paths
-}
-
-/// Render the rest of `build` on a thread of its own, until done or replaced; then check the
-/// whole model if only the edited pages were. Problems found show over every open page.
-pub fn background(build: Arc<Build>, state: Arc<State>, notice: Arc<dyn Fn(Notice) + Send + Sync>) {
-    let work = move || {
-        let problems = build.finish();
-        if build.cancelled() {
-            return;
-        }
-        if problems.has_errors() && state.status().build.id == build.id {
-            state.fail(Problem::list(problems));
-        }
-    };
-    let spawned = thread::Builder::new()
-        .name("guidepost-render".into())
-        .spawn(work);
-    if let Err(e) = spawned {
-        (notice)(Notice::WatchError(format!(
-            "cannot render in the background: {e}"
-        )));
-    }
 }
