@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Save-to-reload latency of `guidepost serve`: from writing a source file to the live-reload
-# event arriving at a client (bench/serve_latency.mjs), on the bundled site and on a generated
-# 10,000-page corpus (bench/gen_corpus.py). For each: one page
-# edited (re-rendered alone) and site.yaml rewritten (a whole rebuild). Prints medians.
-# Usage: bench/serve.sh [PAGES ...]   (default: 10000)   Env: RUNS (default 20), FULL_RUNS (3)
+# event arriving at a client that shows a page, and to that page fetched again
+# (bench/serve_latency.mjs), on the bundled site and on generated corpora (bench/gen_corpus.py).
+# For each: a content page's body edited, the page template overridden (every page affected:
+# the shown page is rendered before the reload, the rest on request or in the background), and
+# site.yaml's title changed (the whole model reloaded). Prints medians.
+# Usage: bench/serve.sh [PAGES ...]   (default: 10000)   Env: RUNS (default 20), FULL_RUNS (5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
@@ -11,7 +13,7 @@ use_project_node
 pages=("$@")
 ((${#pages[@]})) || pages=(10000)
 runs=${RUNS:-20}
-full_runs=${FULL_RUNS:-3}
+full_runs=${FULL_RUNS:-5}
 work=$(mktemp -d /tmp/guidepost-serve-bench.XXXXXX)
 pid=""
 cleanup() {
@@ -37,8 +39,27 @@ start() {
 }
 stop() { kill -INT "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
 
-# A content page (not a section's _index.md) of site $1.
-some_page() { find "$1/content" -name '*.md' ! -name '_index.md' | sort | head -1; }
+# A content page (not a section's _index.md) of site $1, without a slug.
+some_page() {
+  local f
+  for f in $(find "$1/content" -name '*.md' ! -name '_index.md' | sort); do
+    grep -q '^slug:' "$f" || { echo "$f"; return; }
+  done
+}
+# The URL path of content file $2 of site $1.
+page_url() { local rel=${2#"$1/content/"}; echo "/${rel%.md}/"; }
+
+# All three edits on site $1, shown page its first content page.
+measure() {
+  local file path
+  file=$(some_page "$1")
+  path=$(page_url "$1" "$file")
+  node bench/serve_latency.mjs "$url" "$1" "$path" "$runs" edit "$file"
+  sleep 2
+  node bench/serve_latency.mjs "$url" "$1" "$path" "$runs" template
+  sleep 2
+  node bench/serve_latency.mjs "$url" "$1" "$path" "$full_runs" site
+}
 
 echo "== bundled site"
 site=$work/bundled
@@ -46,8 +67,7 @@ mkdir -p "$site"
 cp -r site.yaml guides content "$site/"
 for d in themes templates static; do [[ -d $d ]] && cp -r "$d" "$site/"; done
 start "$site"
-node bench/serve_latency.mjs "$url" "$(some_page "$site")" "$runs" edit
-node bench/serve_latency.mjs "$url" "$site/site.yaml" "$runs" touch
+measure "$site"
 stop
 
 for n in "${pages[@]}"; do
@@ -55,8 +75,7 @@ for n in "${pages[@]}"; do
   gen_site plain "$n" "$site" 2>/dev/null
   echo "== $n pages"
   start "$site"
-  node bench/serve_latency.mjs "$url" "$(some_page "$site")" "$runs" edit
-  node bench/serve_latency.mjs "$url" "$site/site.yaml" "$full_runs" touch
+  measure "$site"
   grep -E '^built the site' "$work/err" | head -1 | sed 's/^/  first build: /'
   awk '/VmHWM/ {print "  server peak RSS " $2 " KB"}' "/proc/$pid/status" 2>/dev/null || true
   stop

@@ -1,17 +1,37 @@
 // Save-to-reload latency of `guidepost serve`: from writing a source file to the live-reload
-// `build` event arriving at a client of the event stream, as an open page receives it.
-// Usage: node bench/serve_latency.mjs URL FILE RUNS [edit|touch]
-//   edit   append a changing line to FILE's body (one page re-rendered alone)
-//   touch  write FILE unchanged (a whole rebuild, e.g. for site.yaml)
-// Prints the median, min and max in ms; restores FILE at the end.
+// `build` event arriving at a client that shows PAGE (its event stream names the page, as
+// live.js does), and to that client having fetched PAGE again, as a reloading browser does.
+// Usage: node bench/serve_latency.mjs URL SITE PAGE RUNS MODE
+//   edit FILE   append a changing line to FILE's body (a content page)
+//   template    write SITE/templates/page.html: the theme's page template with a changing line
+//   site        change the title in SITE/site.yaml
+// Each run checks the fetched page shows the change. Prints medians, min and max in ms and
+// restores the sources at the end.
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 
-const [url, file, runsArg, mode = "edit"] = process.argv.slice(2);
+const [url, site, page, runsArg, mode, fileArg] = process.argv.slice(2);
 const runs = Number(runsArg || 10);
-const original = readFileSync(file, "utf8");
+const themePage = readFileSync("themes/default/templates/page.html", "utf8");
+const file =
+  mode === "edit" ? fileArg : mode === "template" ? `${site}/templates/page.html` : `${site}/site.yaml`;
+const original = existsSync(file) ? readFileSync(file, "utf8") : null;
+
+// The new text of the source for run i, and what the page then shows.
+function change(i) {
+  const mark = `基准${i}x${Date.now() % 100000}`;
+  if (mode === "edit") return [`${original}\n\n${mark}\n`, mark];
+  if (mode === "template") {
+    const text = themePage.replace("</article>", `<p>${mark}</p></article>`);
+    if (text === themePage) throw new Error("page.html has no </article> to mark");
+    return [text, mark];
+  }
+  const text = original.replace(/^title: (.*)$/m, `title: $1 ${mark}`);
+  if (text === original) throw new Error("site.yaml has no title line");
+  return [text, mark];
+}
 
 let waiting = null;
 const buffered = [];
@@ -34,7 +54,23 @@ function nextBuild(timeoutMs) {
   });
 }
 
-const req = http.get(new URL("__guidepost/events", url), (res) => {
+function fetchPage() {
+  return new Promise((resolve, reject) => {
+    http
+      .get(new URL(page.replace(/^\//, ""), url), (res) => {
+        res.setEncoding("utf8");
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve([res.statusCode, body]));
+      })
+      .on("error", reject);
+  });
+}
+
+const events = new URL("__guidepost/events", url);
+events.searchParams.set("page", page);
+const agent = new http.Agent({ keepAlive: false });
+const req = http.get(events, { agent }, (res) => {
   res.setEncoding("utf8");
   let buf = "";
   res.on("data", (chunk) => {
@@ -58,24 +94,35 @@ req.on("error", (e) => {
 });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const times = [];
+const toEvent = [];
+const toPage = [];
 try {
   await nextBuild(10000); // the state on connect
   for (let i = 0; i < runs; i++) {
-    const text = mode === "touch" ? original : `${original}\n\n基准测试编辑 ${i} ${Date.now()}\n`;
+    const [text, mark] = change(i);
+    if (mode === "template") mkdirSync(`${site}/templates`, { recursive: true });
     const t0 = performance.now();
     writeFileSync(file, text);
     await nextBuild(600000);
-    times.push(performance.now() - t0);
+    const t1 = performance.now();
+    const [status, body] = await fetchPage();
+    const t2 = performance.now();
+    if (status !== 200 || !body.includes(mark)) throw new Error(`${page} (${status}) does not show ${mark}`);
+    toEvent.push(t1 - t0);
+    toPage.push(t2 - t0);
     await sleep(300);
   }
 } finally {
-  writeFileSync(file, original);
+  if (original === null) rmSync(file, { force: true });
+  else writeFileSync(file, original);
   req.destroy();
 }
-times.sort((a, b) => a - b);
-const median = times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
+const median = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const f = (x) => x.toFixed(1);
 console.log(
-  `  ${mode} ${file.split("/").slice(-2).join("/")}: median ${median.toFixed(1)} ms ` +
-    `(min ${times[0].toFixed(1)}, max ${times[times.length - 1].toFixed(1)}, ${times.length} runs)`,
+  `  ${mode.padEnd(8)} reload event median ${f(median(toEvent))} ms, page fetched median ${f(median(toPage))} ms ` +
+    `(min ${f(Math.min(...toPage))}, max ${f(Math.max(...toPage))}, ${toPage.length} runs)`,
 );

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::{Date, Origin, Source};
 
 /// The YAML front matter of a page or a section's `_index.md`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     pub title: String,

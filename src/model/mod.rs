@@ -79,7 +79,7 @@ impl fmt::Display for Date {
 }
 
 /// `site.yaml`.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub title: String,

@@ -288,3 +288,63 @@ impl Collector<'_> {
         self.out.push(Output { claim, source, nav });
     }
 }
+
+/// What an output is made from, beside what every page shows of the whole site (the
+/// configuration, the navigation, the titles, URLs and headings that links and lists use,
+/// the glossary): the source files whose text it renders, or everything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reads {
+    /// These files (ids into `Model::files`).
+    Files(Vec<super::FileId>),
+    /// Anything of the site: the home page, lists of every item, the sitemap, the search index.
+    All,
+    /// Nothing of the sources (the output marker).
+    Nothing,
+}
+
+/// The source files `source` is made from. A guide item's page reads every file of its
+/// platform: flows name materials, rules and FAQs of their platform, and checklists reuse
+/// the materials flows and outcomes name.
+pub fn reads(model: &Model, source: Source) -> Reads {
+    match source {
+        Source::Marker => Reads::Nothing,
+        Source::Home
+        | Source::NotFound
+        | Source::SearchPage
+        | Source::SearchIndex
+        | Source::Sitemap
+        | Source::Robots
+        | Source::Glossary => Reads::All,
+        Source::Page(i) => Reads::Files(vec![model.pages[i].origin.file]),
+        Source::Section(i) => Reads::Files(vec![model.sections[i].page.origin.file]),
+        Source::Platform(p)
+        | Source::Flow(p, _)
+        | Source::FlowChecklist(p, _)
+        | Source::FaqList(p)
+        | Source::Faq(p, _)
+        | Source::FaqRedirect(p, _, _)
+        | Source::Rules(p)
+        | Source::Materials(p)
+        | Source::Tree(p, _)
+        | Source::TreeData(p, _)
+        | Source::Question(p, _, _)
+        | Source::Outcome(p, _, _)
+        | Source::OutcomeChecklist(p, _, _)
+        | Source::Checklist(p, _) => Reads::Files(platform_files(&model.platforms[p])),
+    }
+}
+
+/// Every file a platform's items come from.
+fn platform_files(p: &super::Platform) -> Vec<super::FileId> {
+    let mut files = vec![p.meta.origin.file];
+    files.extend(p.flows.iter().map(|x| x.origin.file));
+    files.extend(p.faqs.iter().map(|x| x.origin.file));
+    files.extend(p.rules.iter().map(|x| x.origin.file));
+    files.extend(p.materials.iter().map(|x| x.origin.file));
+    files.extend(p.trees.iter().map(|x| x.origin.file));
+    files.extend(p.checklists.iter().map(|x| x.origin.file));
+    files.extend(p.terms.iter().map(|x| x.origin.file));
+    files.sort_unstable();
+    files.dedup();
+    files
+}

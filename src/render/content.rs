@@ -4,7 +4,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::views::{LinkView, PageLink, PageView, SourceView, TocEntry};
 use super::{markdown, OutFile, Renderer};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostic;
 use crate::model::{Page, Section};
 
 /// The page `Model::pages[i]`, in its section.
@@ -16,36 +16,6 @@ pub(super) fn content_page(r: &Renderer, i: usize) -> Result<OutFile, Diagnostic
 pub(super) fn section_page(r: &Renderer, i: usize) -> Result<OutFile, Diagnostic> {
     let s = &r.model.sections[i];
     page(r, &s.page, r.parent_section[i], Some(s))
-}
-
-/// Render only the pages `which` (indices into `Model::pages`), with the same theme and
-/// links as a whole build. For a preview server whose edit changed one page's body and
-/// nothing that other pages show of it (title, URL, headings, order).
-pub fn render_pages(
-    root: &std::path::Path,
-    model: &crate::model::Model,
-    index: &crate::model::index::Index,
-    which: &[usize],
-) -> Result<Vec<OutFile>, Diagnostics> {
-    let highlight = super::uses_code(model).then(super::highlight_css);
-    let extra = highlight
-        .map(|css| ("highlight.css".to_string(), css.into_bytes()))
-        .into_iter()
-        .collect();
-    let theme = super::theme::load(root, &model.config.theme, extra)?;
-    let r = Renderer::new(model, index, theme, &index.registry);
-    let mut diags = Diagnostics::default();
-    let mut out = Vec::new();
-    for &i in which {
-        match content_page(&r, i) {
-            Ok(f) => out.push(f),
-            Err(d) => diags.push(d),
-        }
-    }
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    Ok(out)
 }
 
 /// The parent of each of `Model::sections` (the section whose URL is its URL minus the last

@@ -19,11 +19,9 @@ mod treemap;
 mod trees;
 pub mod views;
 
-pub use content::render_pages;
-
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -64,9 +62,10 @@ pub struct Renderer<'a> {
     pub registry: &'a Registry,
     pub resolver: Resolver<'a>,
     pub glossary: Glossary,
-    pub theme: Theme,
+    pub theme: &'a Theme,
     pub site: SiteView,
-    syntax: OnceLock<SyntaxSet>,
+    /// Loaded on first use; shared by every renderer of one preview server.
+    syntax: Arc<OnceLock<SyntaxSet>>,
     /// Site-root-relative URLs of the top navigation.
     nav: Vec<LinkView>,
     /// The section of each of `Model::pages`.
@@ -144,7 +143,7 @@ pub struct Planned<'a> {
 /// made (in parallel), so no more of the rendered site is held than the pages in flight.
 /// The errors come back in the order of the outputs, whichever thread found them.
 pub fn render_to(p: &Planned, theme: Theme, sink: &dyn Sink) -> Result<(), Diagnostics> {
-    let r = Renderer::new(p.model, p.index, theme, p.registry);
+    let r = Renderer::new(p.model, p.index, &theme, p.registry, Arc::default());
     let failed: Vec<Diagnostic> = p
         .index
         .outputs
@@ -169,7 +168,15 @@ pub fn render_to(p: &Planned, theme: Theme, sink: &dyn Sink) -> Result<(), Diagn
 }
 
 impl<'a> Renderer<'a> {
-    fn new(model: &'a Model, index: &'a Index, theme: Theme, registry: &'a Registry) -> Self {
+    /// A renderer of the outputs of `model`; `syntax` may be shared with other renderers
+    /// (a preview server loads the syntax sets once). Make each output with [`plan::make`].
+    pub fn new(
+        model: &'a Model,
+        index: &'a Index,
+        theme: &'a Theme,
+        registry: &'a Registry,
+        syntax: Arc<OnceLock<SyntaxSet>>,
+    ) -> Self {
         let mut terms = Vec::new();
         for p in &model.platforms {
             for t in &p.terms {
@@ -201,7 +208,7 @@ impl<'a> Renderer<'a> {
                 base_url: c.base(),
                 language: c.language.clone(),
             },
-            syntax: OnceLock::new(),
+            syntax,
             nav: nav(index),
             section_of,
             parent_section: content::section_parents(&model.sections),

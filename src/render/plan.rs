@@ -30,24 +30,46 @@ pub struct Plan {
 
 /// Load the theme and claim every output. Every problem of both comes back at once.
 pub fn plan(root: &Path, model: &Model, index: &Index) -> Result<Plan, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let theme = load_theme(root, model).map_err(|d| diags.extend(d)).ok();
+    let (registry, copied) = claims(root, index, theme.as_ref(), &mut diags);
+    match theme {
+        Some(theme) if !diags.has_errors() => Ok(Plan {
+            theme,
+            registry,
+            copied,
+        }),
+        _ => Err(diags),
+    }
+}
+
+/// The site's theme with every template parsed, and the highlighting stylesheet when a page
+/// has code.
+pub fn load_theme(root: &Path, model: &Model) -> Result<Theme, Diagnostics> {
     let highlight = super::uses_code(model).then(super::highlight_css);
     let extra = highlight
         .map(|css| ("highlight.css".to_string(), css.into_bytes()))
         .into_iter()
         .collect();
-    let mut diags = Diagnostics::default();
-    let theme = theme::load(root, &model.config.theme, extra)
-        .map_err(|d| diags.extend(d))
-        .ok();
+    theme::load(root, &model.config.theme, extra)
+}
+
+/// Every output path: the index's, the theme's assets (when it loaded) and the copied files.
+pub fn claims(
+    root: &Path,
+    index: &Index,
+    theme: Option<&Theme>,
+    diags: &mut Diagnostics,
+) -> (Registry, Vec<Copied>) {
     let mut registry = index.registry.clone();
-    if let Some(t) = &theme {
+    if let Some(t) = theme {
         let claims = t.assets.values().map(|a| {
             let what = format!("the theme file {}", a.source);
             Claim::file(a.path.clone(), Span::file(&a.source), what, Role::File)
         });
-        registry.claim_all(claims, &mut diags);
+        registry.claim_all(claims, diags);
     }
-    let copied = copied_files(root, &mut diags);
+    let copied = copied_files(root, diags);
     let claims = copied.iter().map(|c| {
         let file = crate::load::rel_name(root, &c.source);
         let role = if c.path.ends_with(".html") {
@@ -57,15 +79,8 @@ pub fn plan(root: &Path, model: &Model, index: &Index) -> Result<Plan, Diagnosti
         };
         Claim::file(c.path.clone(), Span::file(&file), file.to_string(), role)
     });
-    registry.claim_all(claims, &mut diags);
-    match theme {
-        Some(theme) if !diags.has_errors() => Ok(Plan {
-            theme,
-            registry,
-            copied,
-        }),
-        _ => Err(diags),
-    }
+    registry.claim_all(claims, diags);
+    (registry, copied)
 }
 
 /// The site's `static/` folder and the non-Markdown files of `content/`.

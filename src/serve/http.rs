@@ -12,7 +12,7 @@ use super::inject::{self, EVENTS, PREFIX};
 use super::mime;
 use super::path::site_path;
 use super::sse;
-use super::state::{State, Status};
+use super::state::{Problem, State, Status};
 
 /// A response body: a file of the build (shared, not copied), or bytes made for this request.
 pub enum Body {
@@ -122,21 +122,27 @@ fn route(rq: &Request, state: &State) -> Result<Reply, Stream> {
     if path.starts_with(PREFIX) {
         return Ok(plain(404, "not found"));
     }
-    Ok(site_file(rq, &path, &state.status()))
+    Ok(site_file(rq, &path, state))
 }
 
-fn site_file(rq: &Request, path: &str, status: &Status) -> Reply {
-    let build = &status.build;
+/// A file of the build served now; an output whose sources changed is rendered first. If it
+/// fails to render, its last good bytes are served and the problems shown.
+fn site_file(rq: &Request, path: &str, state: &State) -> Reply {
+    let Status { build, .. } = state.status();
     let key = if path.is_empty() || path.ends_with('/') {
         format!("{path}index.html")
     } else {
         path.to_string()
     };
-    if let Some(bytes) = build.get(&key) {
-        let ctype = mime::content_type(&key);
-        return page(bytes.clone(), ctype, 200, build.id);
+    let (bytes, problems) = build.get(&key);
+    if problems.has_errors() {
+        state.fail(Problem::list(problems));
     }
-    if build.get(&format!("{path}/index.html")).is_some() {
+    if let Some(bytes) = bytes {
+        let ctype = mime::content_type(&key);
+        return page(bytes, ctype, 200, build.id);
+    }
+    if build.has(&format!("{path}/index.html")) {
         // The raw path was checked: it starts with one `/` and has no empty segment.
         let (raw, query) = match rq.url().split_once('?') {
             Some((p, q)) => (p, format!("?{q}")),
@@ -154,8 +160,8 @@ fn site_file(rq: &Request, path: &str, status: &Status) -> Reply {
             build.id,
         );
     }
-    match build.get("404.html") {
-        Some(b) => page(b.clone(), "text/html; charset=utf-8", 404, build.id),
+    match build.get("404.html").0 {
+        Some(b) => page(b, "text/html; charset=utf-8", 404, build.id),
         None => plain(404, "not found"),
     }
 }

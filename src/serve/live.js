@@ -49,7 +49,8 @@
   var events = null;
   function connect() {
     if (events) return;
-    events = new EventSource("/__guidepost/events");
+    // The page it shows: after a change, the server renders it first.
+    events = new EventSource("/__guidepost/events?page=" + encodeURIComponent(location.pathname));
     events.addEventListener("build", function (e) {
       var id = String(JSON.parse(e.data).id);
       if (shown && id !== shown) {

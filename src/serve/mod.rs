@@ -11,10 +11,14 @@
 //! - [`backend`]: behind the gate, tiny_http on a private loopback port, replaced if it fails;
 //! - [`http`]: the answer to each request: method, [`host`] (Host and Origin), [`path`]
 //!   (traversal), the in-memory site, the live-reload stream ([`sse`]);
-//! - [`watch`] → [`plan`] → [`rebuild`]: changed paths, the smallest rebuild, publication.
+//! - [`watch`] → [`plan`] → [`rebuild`] ([`affected`]): changed paths, the outputs they
+//!   affect, a new build that keeps the others ([`site`]), publication; affected outputs are
+//!   rendered from their [`snapshot`] of the sources: the open pages before the reload, the
+//!   rest when requested or in the background.
 //!
 //! This stage reads the pipeline (`build`, `check`, `load`, `render`) and is read by no stage.
 
+mod affected;
 mod backend;
 mod gate;
 mod head;
@@ -25,9 +29,12 @@ mod mime;
 mod path;
 mod plan;
 mod rebuild;
+mod site;
+mod snapshot;
 mod sse;
 mod state;
 mod watch;
+mod worker;
 
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, TcpStream};
@@ -39,8 +46,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::diag::Diagnostics;
 pub use gate::Limits;
-use rebuild::{Outcome, Rebuilder};
-use state::{Build, Problem, State};
+pub use rebuild::{Outcome, Rebuilder};
+pub use site::Build;
+use state::{Problem, State};
+pub use watch::Batch;
 
 pub struct Options {
     pub root: PathBuf,
@@ -118,11 +127,14 @@ pub fn start(opts: Options) -> Result<Server, Error> {
     let mut rebuilder = Rebuilder::new(opts.root.clone(), base_url, first_id, opts.notice.clone());
     let (build, problems) = match rebuilder.first() {
         Outcome::Built(b) => (b, None),
-        Outcome::Failed(d) => (Build::empty(first_id), Some(Problem::list(d))),
+        Outcome::Failed(d) => (Arc::new(Build::empty(first_id)), Some(Problem::list(d))),
     };
-    let state = Arc::new(State::new(build, allowed, opts.max_streams));
-    if let Some(p) = problems {
-        state.fail(p);
+    let state = Arc::new(State::new(build.clone(), allowed, opts.max_streams));
+    let worker = worker::Worker::start(state.clone()).map_err(|e| Error::Start(e.to_string()))?;
+    match problems {
+        Some(p) => state.fail(p),
+        // The search index, made while the server already answers.
+        None => worker.submit(build),
     }
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -139,7 +151,7 @@ pub fn start(opts: Options) -> Result<Server, Error> {
                 (opts.notice)(Notice::Polling(reason));
             }
             let st = state.clone();
-            spawn("guidepost-rebuild", move || rebuilder.run(w, st))?;
+            spawn("guidepost-rebuild", move || rebuilder.run(w, st, worker))?;
         }
         Err(e) => {
             (opts.notice)(Notice::WatchError(e.to_string()));

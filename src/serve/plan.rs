@@ -1,33 +1,62 @@
-//! Deciding the smallest rebuild for a batch of changed paths.
-//!
-//! One edited page (`content/**/*.md`, not a section's `_index.md`, whose text and list show
-//! on other pages) may be re-rendered alone, if what other pages show of it is unchanged;
-//! the rebuilder checks that after loading it and falls back to a whole build if not.
-//! Anything else — several files, a guide, the config, a template, static files, a deleted or
-//! new file, lost events — rebuilds the whole site.
+//! What a batch of changed paths touches: the configuration, the theme, the guides, content
+//! pages (each by its path), copied files (`static/`, files beside the pages). The rebuilder
+//! ([`super::rebuild`]) turns this into the outputs to render again.
 
-use super::watch::Batch;
+use std::collections::BTreeSet;
 
-#[derive(Debug, PartialEq, Eq)]
-pub enum Plan {
-    /// Re-render this page (path under `content/`) if its shape is unchanged.
-    Page(String),
-    Full,
+use super::watch::{Batch, CONFIG, CONFIG_YML};
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Change {
+    /// Anything may have changed (lost events, a folder replaced, a path of no known kind).
+    pub everything: bool,
+    pub config: bool,
+    /// A file under `themes/` or `templates/`.
+    pub theme: bool,
+    pub guides: bool,
+    /// A file under `static/`, or a file under `content/` that is not Markdown.
+    pub copied: bool,
+    /// Markdown files under `content/`, relative to it (`a/b.md`, `a/_index.md`).
+    pub pages: BTreeSet<String>,
 }
 
-pub fn plan(batch: &Batch) -> Plan {
-    if batch.rescan || batch.paths.len() != 1 {
-        return Plan::Full;
-    }
-    let path = batch.paths.iter().next().expect("one path");
-    match path.strip_prefix("content/") {
-        Some(rel) if rel.ends_with(".md") && !is_section(rel) => Plan::Page(rel.to_string()),
-        _ => Plan::Full,
+impl Change {
+    pub fn everything() -> Change {
+        Change {
+            everything: true,
+            ..Change::default()
+        }
     }
 }
 
-fn is_section(rel: &str) -> bool {
-    rel == "_index.md" || rel.ends_with("/_index.md")
+pub fn classify(batch: &Batch) -> Change {
+    let mut c = Change {
+        everything: batch.rescan,
+        ..Change::default()
+    };
+    for path in &batch.paths {
+        let (top, rest) = path.split_once('/').unwrap_or((path, ""));
+        match top {
+            CONFIG | CONFIG_YML if rest.is_empty() => c.config = true,
+            "themes" | "templates" => c.theme = true,
+            "guides" => c.guides = true,
+            "static" => c.copied = true,
+            "content" if rest.ends_with(".md") => {
+                c.pages.insert(rest.to_string());
+            }
+            // A file beside the pages; a path with no extension may be a folder that came
+            // or went with its pages.
+            "content" if has_extension(rest) => c.copied = true,
+            _ => c.everything = true,
+        }
+    }
+    c
+}
+
+fn has_extension(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.rsplit_once('.')
+        .is_some_and(|(stem, _)| !stem.is_empty())
 }
 
 #[cfg(test)]
@@ -42,26 +71,34 @@ mod tests {
     }
 
     #[test]
-    fn one_page_alone_is_the_only_small_rebuild() {
+    fn each_path_is_put_in_its_kind() {
+        let c = classify(&batch(&["content/a/b.md", "content/a/_index.md"]));
+        let pages: BTreeSet<String> = ["a/_index.md", "a/b.md"].map(String::from).into();
         assert_eq!(
-            plan(&batch(&["content/a/b.md"])),
-            Plan::Page("a/b.md".into())
+            c,
+            Change {
+                pages,
+                ..Change::default()
+            }
         );
-        for full in [
-            &["content/a/_index.md"][..],
-            &["content/_index.md"],
-            &["content/a/b.md", "content/a/c.md"],
-            &["guides/demo/faq.yaml"],
-            &["site.yaml"],
-            &["templates/page.html"],
-            &["static/logo.png"],
-            &["content/a"],
-            &["content/a/logo.png"],
-        ] {
-            assert_eq!(plan(&batch(full)), Plan::Full, "{full:?}");
+        let c = classify(&batch(&[
+            "site.yaml",
+            "templates/page.html",
+            "themes/default/static/style.css",
+            "guides/demo/faq.yaml",
+            "static/logo.png",
+            "content/a/logo.png",
+        ]));
+        assert!(
+            c.config && c.theme && c.guides && c.copied && !c.everything,
+            "{c:?}"
+        );
+        assert!(c.pages.is_empty());
+        for unknown in ["content/a", "README.md", "site.yaml/x"] {
+            assert!(classify(&batch(&[unknown])).everything, "{unknown}");
         }
         let mut lost = batch(&["content/a/b.md"]);
         lost.rescan = true;
-        assert_eq!(plan(&lost), Plan::Full);
+        assert!(classify(&lost).everything);
     }
 }

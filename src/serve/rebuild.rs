@@ -1,56 +1,64 @@
-//! The rebuilder: turns each batch of changes into a new build and publishes it, or keeps the
-//! last good build and publishes the problems.
-//!
-//! A whole build is the pipeline (`load_checked` → `render_model`) with this server's base URL.
-//! The small path re-renders one edited page: it loads the page alone, and if its front
-//! matter, URL, headings and use of code blocks are as before (so no other page, list, link
-//! check or asset changes) it checks the page's links, renders it with the kept model and
-//! patches it into a copy of the last build. Otherwise it falls back to a whole build.
+//! The rebuilder: one mechanism for every change. A batch of changed paths ([`plan`]) reloads
+//! what it must — one edited page where its shape is unchanged, else the whole model; the
+//! theme only when a theme file (or the theme's name, or the use of code blocks) changed —
+//! and yields the outputs it affects ([`affected`]). The new build keeps every other output's
+//! bytes and renders the affected ones through the renderer of a whole build: all of them
+//! before publishing when they are few, else the open pages and one output of each kind
+//! first (so a broken template fails before anything is published), then the rest on demand
+//! or in the background. On an error the last good build stays served.
 
+use std::collections::{BTreeMap, HashSet};
+use std::mem::discriminant;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use super::plan::{plan, Plan};
-use super::state::{Build, Problem, State};
-use super::watch::Watch;
+use syntect::parsing::SyntaxSet;
+
+use super::affected::{self, Affected};
+use super::plan::{classify, Change};
+use super::site::{is_search_file, Build, Files, Stale};
+use super::snapshot::{Snapshot, Sources};
+use super::state::{Problem, State};
+use super::watch::{Batch, Watch};
+use super::worker::Worker;
 use super::Notice;
-use crate::build::{load_checked, render_model};
-use crate::check::check_pages;
 use crate::diag::Diagnostics;
-use crate::load::content::load_one;
 use crate::model::index::Index;
-use crate::model::{Model, Page};
-use crate::render;
+use crate::model::outputs::Source;
+use crate::model::Model;
+use crate::render::{self, plan};
 
-/// The model of the last good whole build, kept for the small path.
-struct Site {
-    model: Model,
-    index: Index,
-}
-
-/// What the last rebuild left unresolved.
-#[derive(Debug, PartialEq, Eq)]
-enum Failing {
-    No,
-    /// Only this page failed to load or check: the kept model is still good for the others.
-    Page(String),
-    Site,
-}
+/// Up to this many affected outputs are rendered before the new build is published.
+const EAGER: usize = 64;
 
 pub struct Rebuilder {
     root: PathBuf,
     base_url: String,
-    last: Option<Site>,
-    failing: Failing,
+    /// The last good build.
+    last: Option<Arc<Build>>,
+    /// The last change failed: the next one reloads the whole model.
+    failing: bool,
     next_id: u64,
+    syntax: Arc<OnceLock<SyntaxSet>>,
     notice: Arc<dyn Fn(Notice) + Send + Sync>,
 }
 
 /// How a rebuild ended.
 pub enum Outcome {
-    Built(Build),
+    /// A new build, to publish; it may still have outputs to render.
+    Built(Arc<Build>),
     Failed(Diagnostics),
+}
+
+/// The model of a change and what it affects.
+struct Loaded {
+    model: Arc<Model>,
+    index: Arc<Index>,
+    loaded: Diagnostics,
+    checked: Diagnostics,
+    recheck: bool,
+    affected: Affected,
 }
 
 impl Rebuilder {
@@ -64,10 +72,16 @@ impl Rebuilder {
             root,
             base_url,
             last: None,
-            failing: Failing::No,
+            failing: false,
             next_id: first_id,
+            syntax: Arc::default(),
             notice,
         }
+    }
+
+    /// The last good build.
+    pub fn last(&self) -> Option<&Arc<Build>> {
+        self.last.as_ref()
     }
 
     fn id(&mut self) -> u64 {
@@ -75,16 +89,36 @@ impl Rebuilder {
         self.next_id
     }
 
-    /// The first build, before the server answers.
+    /// The first build, whole, before the server answers.
     pub fn first(&mut self) -> Outcome {
+        self.apply_change(&Change::everything(), &[])
+    }
+
+    /// Rebuild after `batch`; `open` are the outputs shown in a browser (rendered first).
+    pub fn apply(&mut self, batch: &Batch, open: &[String]) -> Outcome {
+        self.apply_change(&classify(batch), open)
+    }
+
+    fn apply_change(&mut self, change: &Change, open: &[String]) -> Outcome {
         let start = Instant::now();
-        let out = self.full();
-        self.report(&out, "the site", start.elapsed());
+        let out = match self.update(change, open) {
+            Ok(b) => {
+                self.failing = false;
+                self.last = Some(b.clone());
+                Outcome::Built(b)
+            }
+            Err(d) => {
+                self.failing = true;
+                Outcome::Failed(d)
+            }
+        };
+        self.report(&out, change, start.elapsed());
         out
     }
 
-    /// Rebuild on every batch of changes until the watcher stops.
-    pub fn run(mut self, mut watch: Watch, state: Arc<State>) {
+    /// Rebuild on every batch of changes until the watcher stops; `worker` finishes each
+    /// new build in the background.
+    pub fn run(mut self, mut watch: Watch, state: Arc<State>, worker: Worker) {
         while let Some(batch) = watch.next_batch() {
             if let Some(reason) = &batch.fell_back {
                 if watch.polling() {
@@ -95,29 +129,34 @@ impl Rebuilder {
                     continue;
                 }
             }
-            let start = Instant::now();
-            let (what, out) = match plan(&batch) {
-                Plan::Page(rel) => match self.page(&rel, &state) {
-                    Some(out) => (format!("content/{rel}"), out),
-                    None => ("the site".to_string(), self.full()),
-                },
-                Plan::Full => ("the site".to_string(), self.full()),
-            };
-            self.report(&out, &what, start.elapsed());
-            match out {
-                Outcome::Built(build) => state.publish(build),
+            match self.apply(&batch, &state.hub.open_pages()) {
+                Outcome::Built(build) => {
+                    let before = state.publish(build.clone());
+                    before.cancel();
+                    worker.submit(build);
+                }
                 Outcome::Failed(diags) => state.fail(Problem::list(diags)),
             }
         }
     }
 
-    fn report(&self, out: &Outcome, what: &str, took: Duration) {
+    fn report(&self, out: &Outcome, change: &Change, took: Duration) {
         let notice = match out {
-            Outcome::Built(b) => Notice::Built {
-                what: what.to_string(),
-                build: b.id,
-                took,
-            },
+            Outcome::Built(b) => {
+                let warnings = b.warnings();
+                if !warnings.is_empty() {
+                    (self.notice)(Notice::Warnings(warnings));
+                }
+                let what = match change.pages.iter().next() {
+                    Some(rel) if change.pages.len() == 1 => format!("content/{rel}"),
+                    _ => "the site".to_string(),
+                };
+                Notice::Built {
+                    what,
+                    build: b.id,
+                    took,
+                }
+            }
             Outcome::Failed(d) => Notice::Failed {
                 diags: d.clone(),
                 took,
@@ -126,89 +165,209 @@ impl Rebuilder {
         (self.notice)(notice);
     }
 
-    fn full(&mut self) -> Outcome {
-        let (mut model, index, mut warnings) = match load_checked(&self.root) {
-            Ok(x) => x,
-            Err(failed) => {
-                self.failing = Failing::Site;
-                return Outcome::Failed(failed.0);
-            }
+    fn update(&mut self, change: &Change, open: &[String]) -> Result<Arc<Build>, Diagnostics> {
+        let prev = self.last.clone();
+        let old = prev.as_ref().and_then(|b| b.snapshot().cloned());
+        let old_sources = old.as_deref().map(Snapshot::sources);
+        let l = match old_sources {
+            Some(o) if !self.failing && !change.everything => self.reload(o, change)?,
+            _ => self.load_all()?,
         };
-        model.config.base_url = self.base_url.clone();
-        match render_model(&self.root, &model, &index) {
-            Ok((files, more)) => {
-                warnings.extend(more);
-                if !warnings.is_empty() {
-                    (self.notice)(Notice::Warnings(warnings));
-                }
-                self.failing = Failing::No;
-                self.last = Some(Site { model, index });
-                let id = self.id();
-                Outcome::Built(Build::full(id, files))
+        let theme = match old_sources {
+            Some(o)
+                if !change.theme
+                    && !change.everything
+                    && o.model.config.theme == l.model.config.theme
+                    && render::uses_code(&o.model) == render::uses_code(&l.model) =>
+            {
+                o.theme.clone()
             }
-            Err(diags) => {
-                self.failing = Failing::Site;
-                Outcome::Failed(diags)
+            _ => Arc::new(plan::load_theme(&self.root, &l.model)?),
+        };
+        let affected = if old_sources.is_some_and(|o| Arc::ptr_eq(&o.theme, &theme)) {
+            l.affected
+        } else {
+            Affected::All
+        };
+        let mut diags = Diagnostics::default();
+        let (registry, copied) = plan::claims(&self.root, &l.index, Some(&theme), &mut diags);
+        if diags.has_errors() {
+            return Err(diags);
+        }
+
+        // What is kept: the outputs the change leaves alone, as the last build has them.
+        let before = prev.as_ref().map(|b| b.fresh()).unwrap_or_default();
+        let mut fresh = Files::new();
+        for a in theme.assets.values() {
+            fresh.insert(a.path.clone(), Arc::from(a.bytes.as_slice()));
+        }
+        let reread = change.copied || change.everything || prev.is_none();
+        let mut to_read = Vec::new();
+        for c in copied {
+            match before.get(&c.path).filter(|_| !reread) {
+                Some(b) => {
+                    fresh.insert(c.path.clone(), b.clone());
+                }
+                None => to_read.push(c),
             }
         }
+        let read = crate::output::Collect::default();
+        plan::copy(&to_read, &self.root, &read, &mut diags);
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        fresh.extend(read.into_files().into_iter().map(|f| (f.path, Arc::from(f.bytes))));
+        let mut stale = BTreeMap::new();
+        let mut search = false;
+        for o in &l.index.outputs {
+            let touched = affected.touches(&l.model, o);
+            match o.source {
+                Source::Marker => {}
+                Source::SearchIndex => search |= touched,
+                source => {
+                    let path = &o.claim.path;
+                    match before.get(path) {
+                        Some(b) if !touched => {
+                            fresh.insert(path.clone(), b.clone());
+                        }
+                        b => {
+                            let before = b.cloned();
+                            stale.insert(path.clone(), Stale { source, before });
+                        }
+                    }
+                }
+            }
+        }
+        let search_kept: Vec<_> = before.iter().filter(|(p, _)| is_search_file(p)).collect();
+        if !search && !search_kept.is_empty() {
+            fresh.extend(search_kept.into_iter().map(|(p, b)| (p.clone(), b.clone())));
+        } else {
+            search = true;
+        }
+
+        let sources = Sources {
+            model: l.model,
+            index: l.index,
+            theme,
+            registry,
+            loaded: l.loaded,
+            checked: l.checked,
+            recheck: l.recheck,
+        };
+        let snap = Arc::new(Snapshot::new(sources, self.syntax.clone()));
+        let id = self.id();
+        let build = Build::new(id, snap, fresh, stale, search);
+        let errors = if prev.is_none() || build.pending() <= EAGER {
+            build.render_all()
+        } else {
+            build.render(&first_paths(&build, open))
+        };
+        if errors.has_errors() {
+            return Err(errors);
+        }
+        Ok(Arc::new(build))
     }
 
-    /// Re-render one page, or None when it needs a whole build.
-    fn page(&mut self, rel: &str, state: &State) -> Option<Outcome> {
-        match &self.failing {
-            Failing::No => {}
-            Failing::Page(p) if p == rel => {}
-            _ => return None,
-        }
-        let path = self.root.join("content").join(rel);
-        let site = self.last.as_mut()?;
-        let i = site.model.pages.iter().position(|p| p.rel == rel)?;
-        if !path.is_file() {
-            return None;
-        }
-        let (mut page, spans) = match load_one(&self.root, &path) {
-            Ok(x) => x,
-            Err(d) => {
-                self.failing = Failing::Page(rel.to_string());
-                return Some(Outcome::Failed(d.into()));
+    /// The whole model, loaded and checked; every output affected.
+    fn load_all(&self) -> Result<Loaded, Diagnostics> {
+        let (mut model, loaded) = crate::load::load(&self.root).map_err(|f| f.0)?;
+        let today = chrono::Local::now().date_naive();
+        let (index, checked) = crate::check::check(&model, today);
+        if checked.has_errors() {
+            // As a build reports them: the problems of planning the outputs too.
+            let mut all = loaded;
+            all.extend(checked);
+            if let Err(d) = plan::plan(&self.root, &model, &index) {
+                all.extend(d);
             }
+            return Err(all);
+        }
+        model.config.base_url = self.base_url.clone();
+        Ok(Loaded {
+            model: Arc::new(model),
+            index: Arc::new(index),
+            loaded,
+            checked,
+            recheck: false,
+            affected: Affected::All,
+        })
+    }
+
+    /// The model after `change`: the edited pages alone when nothing other pages show of
+    /// them changed, else the whole model.
+    fn reload(&self, old: &Sources, change: &Change) -> Result<Loaded, Diagnostics> {
+        if change.config || change.guides {
+            return self.load_all();
+        }
+        let kept = |affected| Loaded {
+            model: old.model.clone(),
+            index: old.index.clone(),
+            loaded: old.loaded.clone(),
+            checked: old.checked.clone(),
+            // An edit before this one may still want its whole check.
+            recheck: old.recheck,
+            affected,
         };
-        let old = &site.model.pages[i];
-        if !same_shape(old, &page) {
-            return None;
+        if change.pages.is_empty() {
+            return Ok(kept(if change.theme {
+                Affected::All
+            } else {
+                Affected::Nothing
+            }));
         }
-        page.origin = old.origin.clone();
-        let file = page.origin.file;
-        let old_page = std::mem::replace(&mut site.model.pages[i], page);
-        let old_spans = std::mem::replace(&mut site.model.files[file], spans);
-        let checked = check_pages(&site.model, &site.index, &[i]);
-        let rendered = if checked.has_errors() {
-            Err(checked)
-        } else {
-            render::render_pages(&self.root, &site.model, &site.index, &[i])
-        };
-        match rendered {
-            Ok(files) => {
-                self.failing = Failing::No;
-                let id = self.id();
-                Some(Outcome::Built(state.status().build.patch(id, files)))
+        let mut model = affected::copy(&old.model);
+        let mut names = HashSet::new();
+        for rel in &change.pages {
+            let path = self.root.join("content").join(rel);
+            // A new or deleted page, or a section's page (whose body is checked with the
+            // whole model): the whole model.
+            let Some(slot @ affected::Slot::Page(_)) =
+                affected::find(&model, rel).filter(|_| path.is_file())
+            else {
+                return self.load_all();
+            };
+            let (mut page, spans) =
+                crate::load::content::load_one(&self.root, &path).map_err(Diagnostics::from)?;
+            let was = affected::page_at(&model, slot);
+            if !affected::same_shape(was, &page) {
+                return self.load_all();
             }
-            Err(diags) => {
-                // Keep the model of the last good build.
-                site.model.pages[i] = old_page;
-                site.model.files[file] = old_spans;
-                self.failing = Failing::Page(rel.to_string());
-                Some(Outcome::Failed(diags))
-            }
+            page.origin = was.origin.clone();
+            let file = page.origin.file;
+            names.insert(model.file_name(file).to_string());
+            model.files[file] = spans;
+            *affected::page_at_mut(&mut model, slot) = page;
         }
+        let which: Vec<usize> = change
+            .pages
+            .iter()
+            .filter_map(|rel| match affected::find(&model, rel) {
+                Some(affected::Slot::Page(i)) => Some(i),
+                _ => None,
+            })
+            .collect();
+        let found = crate::check::check_pages(&model, &old.index, &which);
+        if found.has_errors() {
+            return Err(found);
+        }
+        let mut l = kept(Affected::Files(names));
+        l.model = Arc::new(model);
+        l.recheck = true;
+        Ok(l)
     }
 }
 
-/// Is everything other pages show or check of this page unchanged?
-fn same_shape(old: &Page, new: &Page) -> bool {
-    // Debug covers every front-matter field, also those added later.
-    format!("{:?}", old.front) == format!("{:?}", new.front)
-        && old.url == new.url
-        && old.headings == new.headings
-        && old.has_code == new.has_code
+/// The open pages, and one affected output of each kind (a template that fails for its kind
+/// fails now, before the build is published).
+fn first_paths(build: &Build, open: &[String]) -> Vec<String> {
+    let mut paths: Vec<String> = open.to_vec();
+    let mut kinds = Vec::new();
+    for (path, source) in build.stale_sources() {
+        let kind = discriminant(&source);
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+            paths.push(path);
+        }
+    }
+    paths
 }

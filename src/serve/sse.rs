@@ -45,7 +45,8 @@ pub struct Hub {
 
 struct Streams {
     next: u64,
-    senders: Vec<(u64, SyncSender<Event>)>,
+    /// Each stream's sender and the output its page shows (`a/b/index.html`), if it said.
+    senders: Vec<(u64, SyncSender<Event>, Option<String>)>,
 }
 
 /// A place among the streams; leaving frees it.
@@ -57,7 +58,7 @@ pub struct Ticket<'a> {
 impl Drop for Ticket<'_> {
     fn drop(&mut self) {
         let mut s = self.hub.lock();
-        s.senders.retain(|(id, _)| *id != self.id);
+        s.senders.retain(|(id, _, _)| *id != self.id);
     }
 }
 
@@ -76,8 +77,8 @@ impl Hub {
         self.streams.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// A new stream, or None when `max` are open.
-    pub fn join(&self) -> Option<(Ticket<'_>, Receiver<Event>)> {
+    /// A new stream for a page showing `page`, or None when `max` are open.
+    pub fn join(&self, page: Option<String>) -> Option<(Ticket<'_>, Receiver<Event>)> {
         let mut s = self.lock();
         if s.senders.len() >= self.max {
             return None;
@@ -85,13 +86,23 @@ impl Hub {
         let (tx, rx) = sync_channel(QUEUE);
         s.next += 1;
         let id = s.next;
-        s.senders.push((id, tx));
+        s.senders.push((id, tx, page));
         Some((Ticket { hub: self, id }, rx))
     }
 
     pub fn send(&self, ev: &Event) {
         let mut s = self.lock();
-        s.senders.retain(|(_, tx)| tx.try_send(ev.clone()).is_ok());
+        s.senders
+            .retain(|(_, tx, _)| tx.try_send(ev.clone()).is_ok());
+    }
+
+    /// The outputs the open pages show, each once.
+    pub fn open_pages(&self) -> Vec<String> {
+        let s = self.lock();
+        let mut v: Vec<String> = s.senders.iter().filter_map(|x| x.2.clone()).collect();
+        v.sort();
+        v.dedup();
+        v
     }
 
     #[cfg(test)]
@@ -102,7 +113,7 @@ impl Hub {
 
 /// Serve one stream until the client leaves. Runs on the stream's own thread.
 pub fn stream(rq: tiny_http::Request, state: Arc<State>) {
-    let Some((_ticket, rx)) = state.hub.join() else {
+    let Some((_ticket, rx)) = state.hub.join(shown_page(rq.url())) else {
         let _ = rq.respond(super::http::plain(
             503,
             "too many live-reload streams are open",
@@ -136,6 +147,21 @@ pub fn stream(rq: tiny_http::Request, state: Arc<State>) {
     }
 }
 
+/// The output a page shows, from its stream's `?page=/a/b/` (live.js sends its path).
+fn shown_page(url: &str) -> Option<String> {
+    let (_, query) = url.split_once('?')?;
+    let value = query.split('&').find_map(|kv| kv.strip_prefix("page="))?;
+    let path = percent_encoding::percent_decode_str(value)
+        .decode_utf8()
+        .ok()?;
+    let path = super::path::site_path(&path).ok()?;
+    Some(if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path
+    })
+}
+
 fn send(w: &mut dyn Write, text: &str) -> std::io::Result<()> {
     w.write_all(text.as_bytes())?;
     w.flush()
@@ -167,11 +193,33 @@ mod tests {
     #[test]
     fn the_hub_caps_streams_and_frees_places() {
         let hub = Hub::new(2);
-        let a = hub.join().unwrap();
-        let _b = hub.join().unwrap();
-        assert!(hub.join().is_none());
+        let a = hub.join(Some("a/index.html".into())).unwrap();
+        let _b = hub.join(None).unwrap();
+        assert!(hub.join(None).is_none());
+        assert_eq!(hub.open_pages(), ["a/index.html"]);
         drop(a);
         assert_eq!(hub.len(), 1);
-        assert!(hub.join().is_some());
+        assert!(hub.open_pages().is_empty());
+        assert!(hub.join(None).is_some());
+    }
+
+    #[test]
+    fn a_stream_names_the_output_its_page_shows() {
+        let page = |u: &str| shown_page(u);
+        assert_eq!(
+            page("/__guidepost/events?page=/a/b/").unwrap(),
+            "a/b/index.html"
+        );
+        assert_eq!(page("/__guidepost/events?page=%2F").unwrap(), "index.html");
+        assert_eq!(
+            page("/__guidepost/events?x=1&page=%2F%E5%BA%97%2F").unwrap(),
+            "店/index.html"
+        );
+        assert_eq!(
+            page("/__guidepost/events?page=/404.html").unwrap(),
+            "404.html"
+        );
+        assert_eq!(page("/__guidepost/events"), None);
+        assert_eq!(page("/__guidepost/events?page=/../x/"), None);
     }
 }

@@ -2,68 +2,18 @@
 //! good build, the problems of the last rebuild if it failed, and the reload channel. One
 //! struct behind an `Arc`, no statics.
 //!
-//! A build is never changed once published; the rebuilder makes a new one and swaps it in
-//! with one write of an `Arc`, so a request sees either the old site or the new one, never a
-//! mix of the two.
+//! A build is made from one state of the sources; the rebuilder makes a new one and swaps it
+//! in with one write of an `Arc`, so a request sees either the old site or the new one, never
+//! a mix of the two (a build's outputs rendered after publication come from its own sources).
 
-use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use serde::Serialize;
 
 use super::host::Allowed;
+use super::site::Build;
 use super::sse::{Event, Hub};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::render::OutFile;
-
-pub type Files = HashMap<String, Arc<[u8]>>;
-
-/// One complete build of the site.
-pub struct Build {
-    /// Unique across runs of the server, so a page left open over a restart reloads.
-    pub id: u64,
-    base: Arc<Files>,
-    /// Pages re-rendered since `base` was built, by incremental rebuilds.
-    patched: Files,
-}
-
-impl Build {
-    pub fn full(id: u64, files: Vec<OutFile>) -> Build {
-        let base = files
-            .into_iter()
-            .map(|f| (f.path, Arc::from(f.bytes)))
-            .collect();
-        Build {
-            id,
-            base: Arc::new(base),
-            patched: Files::new(),
-        }
-    }
-
-    /// No site yet: the first build failed.
-    pub fn empty(id: u64) -> Build {
-        Build::full(id, Vec::new())
-    }
-
-    /// A new build: this one with `files` replaced. Costs the edited pages, not the site.
-    pub fn patch(&self, id: u64, files: Vec<OutFile>) -> Build {
-        let mut patched = self.patched.clone();
-        patched.extend(files.into_iter().map(|f| (f.path, Arc::from(f.bytes))));
-        Build {
-            id,
-            base: self.base.clone(),
-            patched,
-        }
-    }
-
-    pub fn get(&self, path: &str) -> Option<&Arc<[u8]>> {
-        self.patched.get(path).or_else(|| self.base.get(path))
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.base.is_empty() && self.patched.is_empty()
-    }
-}
 
 /// A problem as the overlay shows it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -139,10 +89,10 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(build: Build, allowed: Allowed, max_streams: usize) -> State {
+    pub fn new(build: Arc<Build>, allowed: Allowed, max_streams: usize) -> State {
         State {
             status: RwLock::new(Status {
-                build: Arc::new(build),
+                build,
                 problems: None,
             }),
             hub: Hub::new(max_streams),
@@ -157,15 +107,17 @@ impl State {
             .clone()
     }
 
-    /// Serve `build` from now on, clear the problems and reload every open page.
-    pub fn publish(&self, build: Build) {
+    /// Serve `build` from now on, clear the problems and reload every open page. Returns
+    /// the build served before.
+    pub fn publish(&self, build: Arc<Build>) -> Arc<Build> {
         let id = build.id;
-        {
+        let before = {
             let mut s = self.status.write().unwrap_or_else(|e| e.into_inner());
-            s.build = Arc::new(build);
             s.problems = None;
-        }
+            std::mem::replace(&mut s.build, build)
+        };
         self.hub.send(&Event::Build(id));
+        before
     }
 
     /// Keep serving the last good build and show `problems` on every open page.

@@ -123,4 +123,30 @@ describe("guidepost serve in a browser", () => {
       await page.close();
     }
   });
+  test("a template edit reloads the open page with it; a page opened later has it too", async () => {
+    const { page, rec } = await openPage(context, "guide/a/", { base });
+    const template = path.join(root, "templates/page.html");
+    try {
+      await page.waitForFunction(() => document.querySelector("script[data-build]"));
+      await page.waitForTimeout(300);
+      const theme = readFileSync(path.join(REPO_ROOT, "themes/default/templates/page.html"), "utf8");
+      const marked = theme.replace("</article>", '<p id="tpl-mark">模板已修改</p></article>');
+      assert.notEqual(marked, theme);
+      const reloaded = page.waitForEvent("load", { timeout: 15000 });
+      mkdirSync(path.dirname(template), { recursive: true });
+      writeFileSync(template, marked);
+      await reloaded;
+      await page.locator("#tpl-mark").waitFor({ timeout: 15000 });
+      assert.equal(await page.locator("#tpl-mark").textContent(), "模板已修改");
+      const other = await openPage(context, "guide/b/", { base });
+      assert.equal(await other.page.locator("#tpl-mark").textContent(), "模板已修改");
+      await other.page.close();
+      assert.deepEqual(rec.pageErrors, []);
+    } finally {
+      const back = page.waitForEvent("load", { timeout: 15000 }).catch(() => {});
+      rmSync(template, { force: true });
+      await back;
+      await page.close();
+    }
+  });
 });

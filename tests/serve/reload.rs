@@ -56,6 +56,64 @@ fn a_broken_yaml_edit_keeps_the_last_build_and_streams_the_problem() {
     assert!(s.get("/demo/faq/").body.contains("审核到底要多久？"));
 }
 
+/// The page as built, without the live-reload tags the server adds.
+fn without_live_tags(html: &str) -> String {
+    let start = html.find("<link rel=\"stylesheet\" href=\"/__guidepost/live.css\">");
+    let start = start.expect("served pages have the live-reload tags");
+    let end = html[start..].find("defer></script>\n").unwrap() + start + "defer></script>\n".len();
+    format!("{}{}", &html[..start], &html[end..])
+}
+
+#[test]
+fn a_template_edit_serves_a_clean_builds_bytes_for_open_and_never_opened_pages() {
+    let site = Site::fixture("minimal");
+    // Enough pages that a template edit renders most of them after the reload, not before.
+    for i in 0..120 {
+        site.write(
+            &format!("content/guide/p-{i:03}.md"),
+            &format!("---\ntitle: 第 {i} 篇\nweight: {i}\n---\n第 {i} 篇的正文。\n"),
+        );
+    }
+    let s = Serve::start(site, &[]);
+    let mut ev = s.events_at("/guide/a/");
+    let first = ev.wait_for("build", 5);
+    let page = include_str!("../../themes/default/templates/page.html");
+    let marked = page.replacen("</article>", "<p>模板改过了</p></article>", 1);
+    assert_ne!(marked, page);
+    s.site.write("templates/page.html", &marked);
+    let next = ev.wait_for("build", 30);
+    assert_ne!(next.data, first.data);
+    assert!(s.log_until("built the site", 5).contains("built the site"));
+
+    let out = tempfile::tempdir().unwrap();
+    let out_dir = out.path().join("html");
+    let base = format!("http://{}/", s.host());
+    let built = s.site.run(&[
+        "build",
+        "--output",
+        out_dir.to_str().unwrap(),
+        "--base-url",
+        &base,
+    ]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    // The open page (rendered before the reload) and pages nobody opened (rendered when
+    // asked, or in the background): each as a clean build of the edited sources makes it.
+    for (url, file) in [
+        ("/guide/a/", "guide/a/index.html"),
+        ("/guide/p-077/", "guide/p-077/index.html"),
+        ("/guide/p-119/", "guide/p-119/index.html"),
+        ("/guide/", "guide/index.html"),
+    ] {
+        let got = s.get(url);
+        assert_eq!(got.status, 200, "{url}");
+        let clean = std::fs::read_to_string(out_dir.join(file)).unwrap();
+        assert_eq!(without_live_tags(&got.body), clean, "{url}");
+        if url != "/guide/" {
+            assert!(clean.contains("<p>模板改过了</p>"), "{url}");
+        }
+    }
+}
+
 #[test]
 fn one_edited_page_is_rebuilt_alone_and_a_broken_one_is_reported() {
     let s = serve();
@@ -64,7 +122,7 @@ fn one_edited_page_is_rebuilt_alone_and_a_broken_one_is_reported() {
     s.site.edit("content/guide/b.md", "返回", "回到");
     ev.wait_for("build", 20);
     assert!(s.get("/guide/b/").body.contains("回到"));
-    assert!(s.log().contains("built content/guide/b.md"), "{}", s.log());
+    s.log_until("built content/guide/b.md", 5);
     s.site.edit("content/guide/b.md", "(a.md)", "(nope.md)");
     let p = ev.wait_for("problems", 20);
     assert!(

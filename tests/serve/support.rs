@@ -155,9 +155,18 @@ impl Serve {
     }
 
     pub fn events(&self) -> Events {
+        self.events_of("")
+    }
+
+    /// The live-reload stream of a page showing `page` (`/a/b/`), as live.js opens it.
+    pub fn events_at(&self, page: &str) -> Events {
+        self.events_of(&format!("?page={page}"))
+    }
+
+    fn events_of(&self, query: &str) -> Events {
         let mut s = self.connect();
         let req = format!(
-            "GET /__guidepost/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+            "GET /__guidepost/events{query} HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
             self.host()
         );
         s.write_all(req.as_bytes()).unwrap();
@@ -179,6 +188,20 @@ impl Serve {
 
     pub fn log(&self) -> String {
         self.stderr.lock().unwrap().clone()
+    }
+
+    /// The log once it holds `needle` (its lines are read on another thread, which may lag
+    /// behind the events on a busy machine); panics with the log after `secs`.
+    pub fn log_until(&self, needle: &str, secs: u64) -> String {
+        let end = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let log = self.log();
+            if log.contains(needle) {
+                return log;
+            }
+            assert!(Instant::now() < end, "no {needle:?} in the log:\n{log}");
+            thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 

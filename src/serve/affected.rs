@@ -1,0 +1,94 @@
+//! From a change to the outputs it affects.
+//!
+//! Every output reads the shape of the site — the configuration, the theme, the title, URL,
+//! front matter and headings of every page (what navigation, lists and links show of it), the
+//! guides (ids, terms and titles any page may link to or show) — and its own source files
+//! ([`outputs::reads`]). A change to the shape affects every output; a change to some files
+//! only affects the outputs that read them (and the home page, the lists, the sitemap and the
+//! search index, which read everything).
+
+use std::collections::HashSet;
+
+use crate::model::outputs::{self, Output, Reads};
+use crate::model::{Model, Page};
+
+/// Which outputs to render again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Affected {
+    /// Every output (the shape changed, or the theme).
+    All,
+    /// The outputs that read these source files (names from the site root, `content/a.md`),
+    /// and those that read everything.
+    Files(HashSet<String>),
+    /// No output made from the sources (only copied files changed).
+    Nothing,
+}
+
+impl Affected {
+    /// Does this change affect `output` of `model`?
+    pub fn touches(&self, model: &Model, output: &Output) -> bool {
+        match self {
+            Affected::All => true,
+            Affected::Nothing => false,
+            Affected::Files(names) => match outputs::reads(model, output.source) {
+                Reads::All => true,
+                Reads::Nothing => false,
+                Reads::Files(ids) => ids.iter().any(|&id| names.contains(&**model.file_name(id))),
+            },
+        }
+    }
+}
+
+/// Is what other pages show or check of this page the same in `new`? Its front matter (title,
+/// weight, dates, slug, source), URL, headings (link anchors), and whether it has code (the
+/// highlighting stylesheet every page links to).
+pub fn same_shape(old: &Page, new: &Page) -> bool {
+    old.front == new.front
+        && old.url == new.url
+        && old.rel == new.rel
+        && old.headings == new.headings
+        && old.has_code == new.has_code
+}
+
+/// Where the page `rel` (under `content/`) is in `model`: a page, or a section's own page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    Page(usize),
+    Section(usize),
+}
+
+pub fn find(model: &Model, rel: &str) -> Option<Slot> {
+    if let Ok(i) = model.pages.binary_search_by(|p| p.rel.as_str().cmp(rel)) {
+        return Some(Slot::Page(i));
+    }
+    model
+        .sections
+        .iter()
+        .position(|s| s.page.rel == rel)
+        .map(Slot::Section)
+}
+
+pub fn page_at(model: &Model, slot: Slot) -> &Page {
+    match slot {
+        Slot::Page(i) => &model.pages[i],
+        Slot::Section(i) => &model.sections[i].page,
+    }
+}
+
+pub fn page_at_mut(model: &mut Model, slot: Slot) -> &mut Page {
+    match slot {
+        Slot::Page(i) => &mut model.pages[i],
+        Slot::Section(i) => &mut model.sections[i].page,
+    }
+}
+
+/// A copy of `model`, to patch while the old one is still served.
+pub fn copy(model: &Model) -> Model {
+    Model {
+        config: model.config.clone(),
+        platforms: model.platforms.clone(),
+        sections: model.sections.clone(),
+        pages: model.pages.clone(),
+        files: model.files.clone(),
+    }
+}

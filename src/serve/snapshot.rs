@@ -1,0 +1,94 @@
+//! One state of the sources, ready to render any of its outputs: the model, its index, the
+//! theme, the registry of every output path and the warnings of checking them, with the
+//! [`Renderer`] that borrows them (one per state, shared by the request threads and the
+//! background worker). A later state shares what did not change (`Arc`s).
+
+use std::sync::{Arc, Mutex, OnceLock};
+
+use syntect::parsing::SyntaxSet;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::index::Index;
+use crate::model::outputs::Source;
+use crate::model::Model;
+use crate::output::{OutFile, Registry};
+use crate::render::theme::Theme;
+use crate::render::{plan, Renderer};
+
+pub struct Sources {
+    pub model: Arc<Model>,
+    pub index: Arc<Index>,
+    pub theme: Arc<Theme>,
+    pub registry: Registry,
+    /// The warnings of loading the sources.
+    pub loaded: Diagnostics,
+    /// The warnings of checking them (see [`Snapshot::recheck`]).
+    pub checked: Diagnostics,
+    /// Only the edited pages were checked: the whole check is still to run.
+    pub recheck: bool,
+}
+
+self_cell::self_cell!(
+    struct Cell {
+        owner: Sources,
+        #[covariant]
+        dependent: Renderer,
+    }
+);
+
+pub struct Snapshot {
+    cell: Cell,
+    rechecked: Mutex<Option<Diagnostics>>,
+}
+
+impl Snapshot {
+    pub fn new(sources: Sources, syntax: Arc<OnceLock<SyntaxSet>>) -> Snapshot {
+        let cell = Cell::new(sources, |s| {
+            Renderer::new(&s.model, &s.index, &s.theme, &s.registry, syntax)
+        });
+        Snapshot {
+            cell,
+            rechecked: Mutex::new(None),
+        }
+    }
+
+    pub fn sources(&self) -> &Sources {
+        self.cell.borrow_owner()
+    }
+
+    /// The warnings of loading and checking the sources.
+    pub fn warnings(&self) -> Diagnostics {
+        let s = self.sources();
+        let mut d = s.loaded.clone();
+        let re = self.rechecked.lock().unwrap_or_else(|e| e.into_inner());
+        d.extend(re.clone().unwrap_or_else(|| s.checked.clone()));
+        d
+    }
+
+    /// Check the whole model, if only the edited pages were: the warnings that concern
+    /// other pages, and anything the per-page check cannot see. Returns what it found.
+    pub fn recheck(&self) -> Option<Diagnostics> {
+        if !self.sources().recheck {
+            return None;
+        }
+        let today = chrono::Local::now().date_naive();
+        let (_, found) = crate::check::check(&self.sources().model, today);
+        *self.rechecked.lock().unwrap_or_else(|e| e.into_inner()) = Some(found.clone());
+        Some(found)
+    }
+
+    /// Make one output through the renderer of a whole build; `None` for the search index
+    /// and the marker (made elsewhere).
+    pub fn make(&self, source: Source) -> Option<Result<OutFile, Diagnostic>> {
+        plan::make(self.cell.borrow_dependent(), source)
+    }
+
+    /// The files of the search index.
+    pub fn search(&self) -> (Vec<OutFile>, Diagnostics) {
+        let s = self.sources();
+        let mut files = Vec::new();
+        let mut diags = Diagnostics::default();
+        crate::search::add(&s.model, &s.index, &mut files, &mut diags);
+        (files, diags)
+    }
+}
