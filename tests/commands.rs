@@ -153,9 +153,7 @@ fn serve_examples_reload_on_a_save_and_show_problems_as_written() {
     for example in serves {
         let shown = example.join(" ");
         let cwd = cwd_for(&example);
-        let mut args: Vec<&str> = example[1..].iter().map(String::as_str).collect();
-        // The serve harness reads the English startup line (`serving at …`).
-        args.extend(["--lang", "en"]);
+        let args: Vec<&str> = example[1..].iter().map(String::as_str).collect();
         let s = Serve::command(Site::fixture_in("minimal", SITE), cwd, &args);
         let port = match example.iter().position(|a| a == "--port") {
             Some(i) => example[i + 1].parse().unwrap(),

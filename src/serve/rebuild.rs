@@ -216,7 +216,11 @@ impl Rebuilder {
         if diags.has_errors() {
             return Err(diags);
         }
-        fresh.extend(read.into_files().into_iter().map(|f| (f.path, Arc::from(f.bytes))));
+        fresh.extend(
+            read.into_files()
+                .into_iter()
+                .map(|f| (f.path, Arc::from(f.bytes))),
+        );
         let mut stale = BTreeMap::new();
         let mut search = false;
         for o in &l.index.outputs {

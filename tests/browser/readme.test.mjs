@@ -43,7 +43,7 @@ function start(cmd) {
     child.once("exit", (code) => reject(new Error(`\`${cmd}\` exited (${code}):\n${output}`)));
     readline.createInterface({ input: child.stdout }).on("line", (line) => {
       output += line + "\n";
-      const m = line.match(/^serving at (http:\/\/\S+\/)/);
+      const m = line.match(/(http:\/\/127\.0\.0\.1:\d+\/)/);
       if (m) {
         clearTimeout(timer);
         resolve({ child, url: m[1] });

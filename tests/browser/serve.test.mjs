@@ -24,7 +24,7 @@ function startServer(siteRoot) {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${stderr}`)), 60000);
     child.once("exit", (code) => reject(new Error(`serve exited (${code}):\n${stderr}`)));
     readline.createInterface({ input: child.stdout }).on("line", (line) => {
-      const m = line.match(/^serving at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      const m = line.match(/(http:\/\/127\.0\.0\.1:\d+\/)/);
       if (m) {
         clearTimeout(timer);
         resolve({ child, url: m[1] });

@@ -39,7 +39,7 @@ impl Serve {
         args.extend(["--port".into(), "0".into()]);
         args.extend(extra.iter().map(|s| s.to_string()));
         let cwd = site.dir.path().to_path_buf();
-        Self::spawn(site, &cwd, &args, shell)
+        Self::spawn(site, &cwd, &args, shell, true)
     }
 
     /// Run `guidepost ARGS` exactly as written, in `cwd` (relative to the site's temp folder),
@@ -47,10 +47,18 @@ impl Serve {
     pub fn command(site: Site, cwd: &str, args: &[&str]) -> Serve {
         let cwd = site.dir.path().join(cwd);
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        Self::spawn(site, &cwd, &args, None)
+        Self::spawn(site, &cwd, &args, None, false)
     }
 
-    fn spawn(site: Site, cwd: &Path, args: &[String], shell: Option<String>) -> Serve {
+    /// `english`: run with `LANG=en_US.UTF-8`, for tests that read the server's log lines.
+    /// A documented command runs with the locale of the test run, as a user types it.
+    fn spawn(
+        site: Site,
+        cwd: &Path,
+        args: &[String],
+        shell: Option<String>,
+        english: bool,
+    ) -> Serve {
         let bin = env!("CARGO_BIN_EXE_guidepost");
         let mut cmd = match shell {
             Some(first) => {
@@ -68,6 +76,11 @@ impl Serve {
             }
         };
         cmd.current_dir(cwd);
+        if english {
+            cmd.env("LANG", "en_US.UTF-8")
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES");
+        }
         let mut child = cmd
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -78,7 +91,8 @@ impl Serve {
         let out = child.stdout.take().unwrap();
         thread::spawn(move || {
             for line in BufReader::new(out).lines().map_while(Result::ok) {
-                if let Some(rest) = line.strip_prefix("serving at http://127.0.0.1:") {
+                // The startup line names the address in either language.
+                if let Some((_, rest)) = line.split_once("http://127.0.0.1:") {
                     let port: u16 = rest.split('/').next().unwrap().parse().unwrap();
                     let _ = tx.send(port);
                 }
