@@ -9,6 +9,9 @@
 # Usage: bench/scale.sh [PAGES ...]        (default: 1000 10000 50000 100000)
 # Env:   RUNS      runs per tool and size (default 3)
 #        HUGO=0    leave Hugo out (it needs ~7 GB of memory at 50,000 pages)
+#        HUGO_MAX=N  run Hugo only at sizes up to N pages (default: every size)
+#        WARM=0    skip the untimed warm-up build (the generator just wrote the sources, so
+#                  they are in the page cache; saves a build at 100,000 pages)
 #        KEEP=DIR  generate corpora and outputs in DIR and keep them (default: a temp folder)
 #        RESULTS=FILE  also write every single run as TSV (pages tool run wall user sys rss_kb)
 set -euo pipefail
@@ -47,11 +50,13 @@ measure() {
 echo "guidepost $(git describe --always --dirty 2>/dev/null || echo '?')$( ((hugo)) && echo ", $(hugo version | grep -o 'v[0-9.]*' | head -1)"), $(nproc) CPUs, $runs runs each" >&2
 for n in "${pages[@]}"; do
   site=$work/site-$n hsite=$work/hugo-$n out=$work/out-$n
+  hugo=${HUGO:-1}
+  ((n <= ${HUGO_MAX:-n})) || hugo=0
   echo "== $n pages: generating" >&2
   gen_site plain "$n" "$site" 2>/dev/null
   ((hugo)) && gen_site hugo "$n" "$hsite" 2>/dev/null
   # One untimed build warms the page cache with the sources, for every tool alike.
-  "$bin" build --root "$site" --output "$out" >/dev/null 2>&1
+  ((${WARM:-1})) && "$bin" build --root "$site" --output "$out" >/dev/null 2>&1
   for ((r = 1; r <= runs; r++)); do
     echo "   run $r/$runs" >&2
     rm -rf "$out"

@@ -5,6 +5,12 @@ mod cmd;
 
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: rendering and the search index make many small,
+/// short-lived allocations from several threads, which glibc's malloc serves slowly as the
+/// heap grows (see bench/scale.sh).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let (cli, catalog) = cmd::parse(std::env::args_os().collect());
     match cli.command {
