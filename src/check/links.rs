@@ -44,7 +44,26 @@ pub fn page_links(model: &Model, resolver: &Resolver, page: &Page, diags: &mut D
                 line: link.line,
                 col: link.col,
             };
-            diags.push(Diagnostic::error(span, e.message()).hint(e.hint()));
+            diags
+                .push(imported_link(page, &e, Diagnostic::error(span, e.message())).hint(e.hint()));
         }
+    }
+}
+
+/// In Markdown brought in without front matter, a link to a missing page or anchor is a
+/// warning: the book built that way before (mdBook checks neither), and the link is written
+/// as `#` (it stays on the page) instead of leading to a 404.
+fn imported_link(page: &Page, e: &crate::model::links::LinkError, d: Diagnostic) -> Diagnostic {
+    match e {
+        crate::model::links::LinkError::NoAnchor { .. }
+        | crate::model::links::LinkError::NoPage { .. }
+            if !page.front_matter =>
+        {
+            Diagnostic {
+                severity: crate::diag::Severity::Warning,
+                ..d
+            }
+        }
+        _ => d,
     }
 }
