@@ -112,6 +112,41 @@ pub fn parse(dir: &str, text: &str) -> Summary {
     summary
 }
 
+/// The title of Markdown whose first block is a `# ` heading, and the body with that line
+/// blanked (spaces of the same length, so every later offset and line stays where it was):
+/// the page shows its title once. None when the first block is something else or the
+/// heading sets its own id (`{#id}`).
+pub fn take_title(body: &str) -> Option<(String, String)> {
+    let start = body.len() - body.trim_start_matches(['\n', '\r']).len();
+    let end = body[start..].find('\n').map_or(body.len(), |i| start + i);
+    let line = &body[start..end];
+    let text = line
+        .strip_prefix("# ")?
+        .trim_end()
+        .trim_end_matches('#')
+        .trim_end();
+    if text.contains("{#") {
+        return None;
+    }
+    let title: String = Parser::new(text)
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.to_string()),
+            _ => None,
+        })
+        .collect();
+    let title = title.trim();
+    if title.is_empty() {
+        return None;
+    }
+    let blanked = format!(
+        "{}{}{}",
+        &body[..start],
+        " ".repeat(line.len()),
+        &body[end..]
+    );
+    Some((title.to_string(), blanked))
+}
+
 /// `dir` joined with the relative link `dest` (`./a.md`, `a%20b.md`), `.` and `..` folded.
 fn join(dir: &str, dest: &str) -> String {
     let dest = percent_encoding::percent_decode_str(dest).decode_utf8_lossy();
@@ -228,6 +263,16 @@ fn link_target(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_leading_h1_becomes_the_title_and_keeps_positions() {
+        let (title, body) = take_title("\n# 安装 `mdbook` #\n\n正文\n").unwrap();
+        assert_eq!(title, "安装 mdbook");
+        assert_eq!(body.len(), "\n# 安装 `mdbook` #\n\n正文\n".len());
+        assert!(body.ends_with("\n\n正文\n") && body.trim_start().starts_with("正文"));
+        assert!(take_title("正文\n# 标题\n").is_none());
+        assert!(take_title("# 标题 {#id}\n").is_none());
+    }
 
     const SUMMARY: &str = "# Summary\n\n[前言](README.md)\n\n# 用户指南\n\n- [安装](guide/install.md)\n  - [草稿]()\n  - [从源码](./guide/../guide/src%20build.md)\n\n---\n\n[贡献者](misc/thanks.md)\n";
 

@@ -98,13 +98,8 @@ fn summary_page(summary: &book::Summary, rel: String, file: Arc<str>, files: &Fi
         let name = summary.dir.rsplit('/').next().unwrap_or("");
         if name.is_empty() { "Summary" } else { name }.to_string()
     });
-    let analysis = markdown::analyze_mapped(
-        &summary.body,
-        &summary.body,
-        1,
-        &|o| o,
-        markdown::unicode_anchor,
-    );
+    let body = book::take_title(&summary.body).map_or(summary.body.clone(), |(_, b)| b);
+    let analysis = markdown::analyze_mapped(&body, &body, 1, &|o| o, markdown::unicode_anchor);
     let url = if summary.dir.is_empty() {
         String::new()
     } else {
@@ -116,7 +111,7 @@ fn summary_page(summary: &book::Summary, rel: String, file: Arc<str>, files: &Fi
             ..FrontMatter::default()
         },
         url,
-        body: summary.body.clone(),
+        body,
         body_line: 1,
         headings: analysis.headings,
         links: analysis.links,
@@ -261,6 +256,9 @@ fn read_page(
         root,
         access: &files.access,
     };
+    // Without front matter, a leading `# ` heading is the title (shown once, by the template).
+    let taken = front.is_none().then(|| book::take_title(body)).flatten();
+    let body = taken.as_ref().map_or(body, |(_, b)| b.as_str());
     let expanded = include::expand(&ctx, path, &file, body, body_line, diags);
     let anchor_of = match front {
         Some(_) => markdown::anchor,
@@ -273,6 +271,7 @@ fn read_page(
         title: expanded
             .title
             .clone()
+            .or_else(|| taken.as_ref().map(|(t, _)| t.clone()))
             .or_else(|| first_heading(&analysis.headings))
             .unwrap_or_else(|| file_stem(&rel)),
         ..FrontMatter::default()
