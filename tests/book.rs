@@ -383,3 +383,29 @@ fn includes_that_cannot_be_read_are_located_errors_and_the_output_stays() {
     );
     assert_eq!(snapshot(&site.path("public")), before, "output kept");
 }
+
+#[test]
+fn a_summary_orders_a_section_that_has_its_own_index_and_includes_nest() {
+    let site = Site::fixture("minimal");
+    // minimal's guide/ has _index.md, a.md, b.md (by weight: a, b); SUMMARY reverses them.
+    site.write("content/guide/SUMMARY.md", "- [B](b.md)\n- [A](a.md)\n")
+        .write("content/guide/parts/outer.md", "外层 {{#include inner.md}}")
+        .write("content/guide/parts/inner.md", "内层文字\n")
+        .edit(
+            "content/guide/a.md",
+            "\n---\n",
+            "\n---\n\n{{#include parts/outer.md}}\n",
+        );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let section = site.read("public/guide/index.html");
+    let list = &section[section.find("page-list").unwrap()..];
+    let listed = hrefs(&list[..list.find("</ol>").unwrap()]);
+    assert_eq!(listed, ["../guide/b/", "../guide/a/"]);
+    let a = site.read("public/guide/a/index.html");
+    assert!(a.contains("外层 内层文字"), "{a}");
+    // Markdown another page includes is part of that page, not a page of its own.
+    assert_eq!(book_problems(&run.stderr), Vec::<&str>::new());
+    assert!(!site.path("public/guide/parts/outer/index.html").exists());
+    assert!(!site.path("public/guide/parts/inner/index.html").exists());
+}

@@ -42,9 +42,16 @@ pub fn load_all(
     let mut imported = Imported::default();
     let mut index_pages = BTreeMap::new();
     let mut pages = Vec::new();
+    // Markdown that another page includes is part of that page, not a page of its own.
+    let included: HashSet<PathBuf> = results.iter().flat_map(|r| r.included.clone()).collect();
+    let is_included =
+        |p: &Page| dunce::canonicalize(dir.join(&p.rel)).is_ok_and(|real| included.contains(&real));
     for r in results {
         diags.extend(r.diags);
         imported.directives += r.directives;
+        if r.page.as_ref().is_some_and(|p| is_included(p)) {
+            continue;
+        }
         match r.page {
             Some(page) if page.rel.ends_with("_index.md") || page.rel == "_index.md" => {
                 index_pages.insert(section_dir(&page.rel), page);
@@ -213,22 +220,25 @@ struct Loaded {
     page: Option<Page>,
     diags: Vec<Diagnostic>,
     directives: usize,
+    /// Files it includes (canonical paths).
+    included: Vec<PathBuf>,
 }
 
 fn load_page(root: &Path, content: &Path, path: &Path, files: &Files) -> Loaded {
     let mut diags = Vec::new();
     let page = read_page(root, content, path, files, &mut diags);
-    let (page, directives) = match page {
-        Ok(p) => (Some(p.0), p.1),
+    let (page, directives, included) = match page {
+        Ok((page, expanded)) => (Some(page), expanded.0, expanded.1),
         Err(d) => {
             diags.push(d);
-            (None, 0)
+            (None, 0, Vec::new())
         }
     };
     Loaded {
         page,
         diags,
         directives,
+        included,
     }
 }
 
@@ -239,7 +249,7 @@ fn read_page(
     path: &Path,
     files: &Files,
     diags: &mut Vec<Diagnostic>,
-) -> Result<(Page, usize), Diagnostic> {
+) -> Result<(Page, (usize, Vec<PathBuf>)), Diagnostic> {
     let (file, text) = read_text(root, path)?;
     let rel = super::rel_name(content, path).to_string();
     let (front, spans, body, body_line) = match split_front_matter(&text) {
@@ -280,7 +290,7 @@ fn read_page(
     let page = Page {
         front,
         url,
-        body: expanded.text,
+        body: expanded.text.clone(),
         body_line,
         headings: analysis.headings,
         links: analysis.links,
@@ -294,7 +304,7 @@ fn read_page(
         rel,
         front_matter,
     };
-    Ok((page, expanded.count))
+    Ok((page, (expanded.count, expanded.files)))
 }
 
 /// The text of the first `#` heading, else of the first heading.

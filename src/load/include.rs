@@ -31,6 +31,8 @@ pub struct Expanded {
     pub count: usize,
     /// The text of the first `{{#title …}}`.
     pub title: Option<String>,
+    /// Every file included (canonical paths), nested ones too.
+    pub files: Vec<std::path::PathBuf>,
 }
 
 impl Expanded {
@@ -71,6 +73,7 @@ pub fn expand(
         runs: vec![(0, 0, false)],
         count: 0,
         title: None,
+        files: Vec::new(),
     };
     if !body.contains("{{") {
         out.text.push_str(body);
@@ -98,7 +101,7 @@ pub fn expand(
         let (line, col) = at.at(start);
         let span = Span::new(file, line as usize, col as usize);
         let dir = path.parent().unwrap_or(Path::new(""));
-        match directive(ctx, dir, &d, &span, 1, diags) {
+        match directive(ctx, dir, &d, &span, 1, (diags, &mut out.files)) {
             Some(Done::Text(text)) => {
                 out.runs.push((out.text.len(), start, true));
                 out.text.push_str(&text);
@@ -146,6 +149,9 @@ fn parse(s: &str) -> Option<Directive<'_>> {
     Some(Directive { name, args, len })
 }
 
+/// Where problems and the paths of included files go.
+type Sink<'a> = (&'a mut Vec<Diagnostic>, &'a mut Vec<std::path::PathBuf>);
+
 enum Done {
     Text(String),
     Title(String),
@@ -157,16 +163,16 @@ fn directive(
     d: &Directive,
     span: &Span,
     depth: usize,
-    diags: &mut Vec<Diagnostic>,
+    (diags, files): Sink,
 ) -> Option<Done> {
     match d.name {
-        "include" | "rustdoc_include" => include(ctx, dir, d.args, span, depth, diags),
+        "include" | "rustdoc_include" => include(ctx, dir, d.args, span, depth, (diags, files)),
         "playground" | "playpen" => {
             let (target, attrs) = d
                 .args
                 .split_once(char::is_whitespace)
                 .unwrap_or((d.args, ""));
-            let code = include(ctx, dir, target, span, depth, diags)?;
+            let code = include(ctx, dir, target, span, depth, (diags, files))?;
             let Done::Text(code) = code else { return None };
             let attrs = attrs.split_whitespace().collect::<Vec<_>>().join(",");
             let sep = if attrs.is_empty() { "" } else { "," };
@@ -193,7 +199,7 @@ fn include(
     args: &str,
     span: &Span,
     depth: usize,
-    diags: &mut Vec<Diagnostic>,
+    (diags, files): Sink,
 ) -> Option<Done> {
     let args = args.split_whitespace().next().unwrap_or(args);
     let (name, select) = match args.split_once(':') {
@@ -219,6 +225,7 @@ fn include(
         ));
         return None;
     }
+    files.push(real);
     let (rel, text) = match super::read_text(ctx.root, &target) {
         Ok(t) => t,
         Err(d) => {
@@ -259,7 +266,8 @@ fn include(
                 out.push_str(&lines[pos..start]);
                 let (line, col) = at.at(start);
                 let span = Span::new(&rel, line as usize, col as usize);
-                if let Some(Done::Text(t)) = directive(&sub, dir, &d, &span, depth + 1, diags) {
+                let sink = (&mut *diags, &mut *files);
+                if let Some(Done::Text(t)) = directive(&sub, dir, &d, &span, depth + 1, sink) {
                     out.push_str(&t);
                 }
                 pos = start + d.len;
@@ -354,6 +362,30 @@ mod tests {
         assert_eq!(pick(Some("4:")), "c\nd\n");
         assert_eq!(pick(Some("x")), "b\nc\n");
         assert!(select_lines(FILE, Some("y")).is_none());
+    }
+
+    #[test]
+    fn expanded_text_maps_back_to_the_body_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.rs"), "x\ny\n").unwrap();
+        let access = super::super::fs::Access::new(dir.path(), false);
+        let ctx = Ctx {
+            root: dir.path(),
+            access: &access,
+        };
+        let file: Arc<str> = Arc::from("content/p.md");
+        let body = "前 {{#include a.rs}}后 \\{{#include a.rs}} [l](b.md)\n";
+        let mut diags = Vec::new();
+        let e = expand(&ctx, &dir.path().join("p.md"), &file, body, 3, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(e.text, "前 x\ny\n后 {{#include a.rs}} [l](b.md)\n");
+        assert_eq!(e.count, 1);
+        // Included text points at its `{{`; text after it at its own place.
+        let at = |needle: &str| e.source_offset(e.text.find(needle).unwrap());
+        assert_eq!(at("y"), body.find("{{").unwrap());
+        assert_eq!(at("后"), body.find("后").unwrap());
+        assert_eq!(at("{{#include a.rs}} ["), body.find("\\{{").unwrap() + 1);
+        assert_eq!(at("[l]"), body.find("[l]").unwrap());
     }
 
     #[test]
