@@ -409,3 +409,32 @@ fn a_summary_orders_a_section_that_has_its_own_index_and_includes_nest() {
     assert!(!site.path("public/guide/parts/outer/index.html").exists());
     assert!(!site.path("public/guide/parts/inner/index.html").exists());
 }
+
+#[test]
+fn a_book_section_is_titled_by_book_toml_else_its_folder() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/manual/book.toml",
+        "[build]\ntitle = \"no\"\n[book]\ntitle = \"开店手册\"\n",
+    )
+    .write("content/manual/SUMMARY.md", "# Summary\n\n- [开始](a.md)\n")
+    .write("content/manual/a.md", "# 开始\n")
+    .write("content/notes/SUMMARY.md", "# Summary\n\n- [笔记](n.md)\n")
+    .write("content/notes/n.md", "# 笔记\n");
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let manual = site.read("public/manual/index.html");
+    assert!(manual.contains("<title>开店手册 · 演示站点"), "{manual}");
+    assert!(
+        !manual.contains(">Summary<"),
+        "the SUMMARY's own heading is not repeated"
+    );
+    let notes = site.read("public/notes/index.html");
+    assert!(notes.contains("<title>notes · 演示站点"), "{notes}");
+    // Both are top sections: the header navigation names them by those titles.
+    let home = site.read("public/index.html");
+    assert!(
+        home.contains(">开店手册</a>") && home.contains(">notes</a>"),
+        "{home}"
+    );
+}

@@ -112,6 +112,27 @@ pub fn parse(dir: &str, text: &str) -> Summary {
     summary
 }
 
+/// The book's title from mdBook's `book.toml` in `dir` or the folder above it (a book copied
+/// whole has `book.toml` beside `src/`): the `title = "…"` of its `[book]` table.
+pub fn toml_title(dir: &std::path::Path) -> Option<String> {
+    let text = [dir.join("book.toml"), dir.join("../book.toml")]
+        .iter()
+        .find_map(|p| std::fs::read_to_string(p).ok())?;
+    let mut in_book = false;
+    for line in text.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_book = line == "[book]";
+        } else if let Some(value) = line.strip_prefix("title").map(str::trim_start) {
+            let value = value.strip_prefix('=')?.trim();
+            let quoted = value.strip_prefix('"').and_then(|v| v.split_once('"'));
+            if in_book {
+                return quoted.map(|(t, _)| t.to_string()).filter(|t| !t.is_empty());
+            }
+        }
+    }
+    None
+}
+
 /// The title of Markdown whose first block is a `# ` heading, and the body with that line
 /// blanked (spaces of the same length, so every later offset and line stays where it was):
 /// the page shows its title once. None when the first block is something else or the

@@ -72,7 +72,8 @@ pub fn load_all(
                 imported.summaries += 1;
                 imported.chapters += summary.chapters.len();
                 if !index_pages.contains_key(&summary.dir) {
-                    let page = summary_page(&summary, rel, file, files);
+                    let book = path.parent().and_then(book::toml_title);
+                    let page = summary_page(&summary, book, rel, file, files);
                     index_pages.insert(summary.dir.clone(), page);
                 }
                 summaries.insert(summary.dir.clone(), summary);
@@ -100,8 +101,20 @@ pub fn load_all(
 }
 
 /// The index page of a folder whose SUMMARY.md stands in for its `_index.md`.
-fn summary_page(summary: &book::Summary, rel: String, file: Arc<str>, files: &Files) -> Page {
-    let title = summary.title.clone().unwrap_or_else(|| {
+/// Its title: the book's (`book.toml`), else the SUMMARY's own heading unless that is just
+/// "Summary", else the folder's name.
+fn summary_page(
+    summary: &book::Summary,
+    book: Option<String>,
+    rel: String,
+    file: Arc<str>,
+    files: &Files,
+) -> Page {
+    let own = summary
+        .title
+        .clone()
+        .filter(|t| !t.eq_ignore_ascii_case("summary"));
+    let title = book.or(own).unwrap_or_else(|| {
         let name = summary.dir.rsplit('/').next().unwrap_or("");
         if name.is_empty() { "Summary" } else { name }.to_string()
     });
