@@ -11,7 +11,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::markdown::{options, Locator};
 use crate::diag::{Diagnostic, Span};
-use crate::model::{Page, Section};
+use crate::model::{Heading, Page, Section};
 use crate::msg;
 
 /// One entry of a SUMMARY.md.
@@ -166,6 +166,22 @@ pub fn take_title(body: &str) -> Option<(String, String)> {
         &body[end..]
     );
     Some((title.to_string(), blanked))
+}
+
+/// The text of the first `#` heading, else of the first heading.
+pub fn first_heading(headings: &[Heading]) -> Option<String> {
+    headings
+        .iter()
+        .find(|h| h.level == 1)
+        .or(headings.first())
+        .map(|h| h.text.trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+/// `a/b c.md` → `b c`.
+pub fn file_stem(rel: &str) -> String {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.strip_suffix(".md").unwrap_or(name).to_string()
 }
 
 /// `dir` joined with the relative link `dest` (`./a.md`, `a%20b.md`), `.` and `..` folded.

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::{book, include, markdown, read_text, yaml, Files};
 use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
 use crate::model::content::FrontMatter;
-use crate::model::{Heading, Imported, Origin, Page, Section};
+use crate::model::{Imported, Origin, Page, Section};
 use crate::msg;
 
 /// All pages and sections, and what was done to read Markdown written for other tools.
@@ -295,8 +295,8 @@ fn read_page(
             .title
             .clone()
             .or_else(|| taken.as_ref().map(|(t, _)| t.clone()))
-            .or_else(|| first_heading(&analysis.headings))
-            .unwrap_or_else(|| file_stem(&rel)),
+            .or_else(|| book::first_heading(&analysis.headings))
+            .unwrap_or_else(|| book::file_stem(&rel)),
         ..FrontMatter::default()
     });
     let url = page_url(&rel, front.slug.as_deref());
@@ -318,22 +318,6 @@ fn read_page(
         front_matter,
     };
     Ok((page, (expanded.count, expanded.files)))
-}
-
-/// The text of the first `#` heading, else of the first heading.
-fn first_heading(headings: &[Heading]) -> Option<String> {
-    headings
-        .iter()
-        .find(|h| h.level == 1)
-        .or(headings.first())
-        .map(|h| h.text.trim().to_string())
-        .filter(|t| !t.is_empty())
-}
-
-/// `a/b c.md` → `b c`.
-fn file_stem(rel: &str) -> String {
-    let name = rel.rsplit('/').next().unwrap_or(rel);
-    name.strip_suffix(".md").unwrap_or(name).to_string()
 }
 
 /// Load one page again, for a preview server that saw only this file change: the page and
