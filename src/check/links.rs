@@ -6,10 +6,10 @@
 use std::collections::HashSet;
 
 use super::policy;
-use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
 use crate::load::markdown;
 use crate::model::index::Index;
-use crate::model::links::{anchors, Resolver};
+use crate::model::links::{anchors, LinkError, Resolver};
 use crate::model::walk::for_each_guide_markdown;
 use crate::model::{Model, Page};
 
@@ -102,7 +102,21 @@ pub fn page_links(model: &Model, resolver: &Resolver, page: &Page, diags: &mut D
                 line: link.line,
                 col: link.col,
             };
-            diags.push(Diagnostic::error(span, e.message()).hint(e.hint()));
+            diags
+                .push(imported_link(page, &e, Diagnostic::error(span, e.message())).hint(e.hint()));
         }
+    }
+}
+
+/// In Markdown brought in without front matter, a link to a missing page or anchor is a
+/// warning: the book built that way before (mdBook checks neither), and the link is written
+/// as `#` (it stays on the page) instead of leading to a 404.
+fn imported_link(page: &Page, e: &LinkError, d: Diagnostic) -> Diagnostic {
+    match e {
+        LinkError::NoAnchor { .. } | LinkError::NoPage { .. } if !page.front_matter => Diagnostic {
+            severity: Severity::Warning,
+            ..d
+        },
+        _ => d,
     }
 }

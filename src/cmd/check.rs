@@ -28,6 +28,9 @@ pub fn execute(args: Args, t: &Catalog) -> ExitCode {
                 pages = model.pages.len() + model.sections.len()
             );
             eprintln!("{}", t.message(&ok));
+            if let Some(line) = imported_line(&model.imported, t) {
+                eprintln!("{line}");
+            }
             ExitCode::SUCCESS
         }
         Err(failed) => {
@@ -36,4 +39,25 @@ pub fn execute(args: Args, t: &Catalog) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// What was done to read Markdown written for other tools, on one line; None when nothing was.
+fn imported_line(i: &guidepost::model::Imported, t: &Catalog) -> Option<String> {
+    let mut parts = Vec::new();
+    if i.summaries > 0 {
+        let m = msg!(
+            BOOK_APPLIED_SUMMARY,
+            files = i.summaries,
+            chapters = i.chapters
+        );
+        parts.push(t.message(&m));
+    }
+    if i.no_front_matter > 0 {
+        let m = msg!(BOOK_APPLIED_NO_FRONT_MATTER, pages = i.no_front_matter);
+        parts.push(t.message(&m));
+    }
+    if i.directives > 0 {
+        parts.push(t.message(&msg!(BOOK_APPLIED_DIRECTIVES, count = i.directives)));
+    }
+    (!parts.is_empty()).then(|| parts.join(&t.message(&msg!(BOOK_APPLIED_JOIN))))
 }

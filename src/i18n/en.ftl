@@ -280,3 +280,27 @@ serde-what = { $what ->
    *[other] { $what }
 }
 serde-what-text = the text { $text }
+
+## Existing Markdown and mdBook
+
+book-draft = draft chapter “{ $title }” has no file yet and is left out
+book-draft-hint = once it is written, put its file path in the () and it shows in the table of contents
+book-chapter-missing = the file content/{ $path } of chapter “{ $title }” does not exist
+book-chapter-missing-hint = paths are relative to the folder of SUMMARY.md: check the file name, or write [{ $title }]() to mark it a draft
+book-unreachable = nothing links to this page, so readers cannot find it
+book-unreachable-hint = add it to SUMMARY.md, put it in a folder with an _index.md, or link to it from another page
+book-unknown-directive = unknown mdBook directive `#{ $name }`, shown on the page as written
+book-unknown-directive-hint = guidepost knows include, rustdoc_include, playground and title; remove it, or put \ before the {"{{"} to show it as text
+book-include-missing = the file to include { $path } does not exist
+book-include-missing-hint = the path is relative to the folder of this Markdown file: check the file name and its case
+book-include-outside = the file to include { $path } is outside the site folder
+book-include-outside-hint = only files inside the site folder can be included: copy it in and change the path here
+book-include-no-anchor = { $path } has no anchor `{ $anchor }`
+book-include-no-anchor-hint = mark the part to include with the lines `ANCHOR: name` and `ANCHOR_END: name` in the file, or use line numbers (file:first:last)
+book-applied-summary = used the table of contents of { $files ->
+    [1] SUMMARY.md
+   *[other] { $files } SUMMARY.md files
+} ({ $chapters } chapters)
+book-applied-no-front-matter = { $pages } pages have no front matter: titles come from their first heading, anchors keep their Chinese as mdBook writes them
+book-applied-directives = expanded { $count } mdBook directives (include, playground, title)
+book-applied-join = ;{" "}

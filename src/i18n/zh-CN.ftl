@@ -280,3 +280,27 @@ serde-what = { $what ->
    *[other] { $what }
 }
 serde-what-text = 文字 { $text }
+
+## 现有的 Markdown 和 mdBook
+
+book-draft = 草稿章节「{ $title }」还没有文件，跳过了
+book-draft-hint = 写好以后在 () 里填上文件路径，它就会出现在目录里
+book-chapter-missing = 章节「{ $title }」的文件 content/{ $path } 不存在
+book-chapter-missing-hint = 路径相对于 SUMMARY.md 所在的文件夹：检查文件名，或写成 [{ $title }]() 当作草稿
+book-unreachable = 没有任何地方链接到这个页面，读者找不到它
+book-unreachable-hint = 把它加进 SUMMARY.md，放进有 _index.md 的文件夹，或从别的页面链接它
+book-unknown-directive = 不认识的 mdBook 指令 `#{ $name }`，原样显示在页面上
+book-unknown-directive-hint = guidepost 认识 include、rustdoc_include、playground 和 title；删掉它，或在 {"{{"} 前加 \ 让它显示为文字
+book-include-missing = 找不到要包含的文件 { $path }
+book-include-missing-hint = 路径相对于这个 Markdown 文件所在的文件夹：检查文件名和大小写
+book-include-outside = 要包含的文件 { $path } 在网站文件夹之外
+book-include-outside-hint = 只能包含网站文件夹里的文件：把它复制进网站文件夹，再改这里的路径
+book-include-no-anchor = { $path } 里没有锚点 `{ $anchor }`
+book-include-no-anchor-hint = 在文件里用 `ANCHOR: 名字` 和 `ANCHOR_END: 名字` 两行标出要包含的部分，或改用行号（文件:起始行:结束行）
+book-applied-summary = 用了 { $files ->
+    [1] SUMMARY.md
+   *[other] { $files } 个 SUMMARY.md
+} 的目录（{ $chapters } 章）
+book-applied-no-front-matter = { $pages } 个页面没有 front matter，标题取自第一个标题，锚点照 mdBook 保留中文
+book-applied-directives = 展开了 { $count } 个 mdBook 指令（include、playground、title）
+book-applied-join = ；

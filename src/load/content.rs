@@ -1,19 +1,25 @@
 //! `content/`: Markdown pages with YAML front matter, in nested sections.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{markdown, read_text, yaml, Files};
-use crate::diag::{Diagnostic, Diagnostics, Span};
+use super::{book, include, markdown, read_text, yaml, Files};
+use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
 use crate::model::content::FrontMatter;
-use crate::model::{Origin, Page, Section};
+use crate::model::{Imported, Origin, Page, Section};
 use crate::msg;
 
-/// All pages and sections. Sections are sorted by URL; each lists its pages by weight, title.
-pub fn load_all(root: &Path, files: &Files, diags: &mut Diagnostics) -> (Vec<Section>, Vec<Page>) {
+/// All pages and sections, and what was done to read Markdown written for other tools.
+/// Sections are sorted by URL; each lists its pages by weight, title, or in the order of its
+/// folder's SUMMARY.md.
+pub fn load_all(
+    root: &Path,
+    files: &Files,
+    diags: &mut Diagnostics,
+) -> (Vec<Section>, Vec<Page>, Imported) {
     let dir = root.join("content");
     // Symlinks are followed where `files.access` allows (fs::scan reports the others, and loops).
     let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
@@ -26,23 +32,124 @@ pub fn load_all(root: &Path, files: &Files, diags: &mut Diagnostics) -> (Vec<Sec
         .map(|e| e.into_path())
         .collect();
     paths.sort();
-    let results: Vec<Result<Page, Diagnostic>> = paths
+    let (summary_paths, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+        .into_iter()
+        .partition(|p| p.file_name().is_some_and(|n| n == "SUMMARY.md"));
+    let results: Vec<Loaded> = paths
         .par_iter()
         .map(|p| load_page(root, &dir, p, files))
         .collect();
+    let mut imported = Imported::default();
     let mut index_pages = BTreeMap::new();
     let mut pages = Vec::new();
+    // Markdown that another page includes is part of that page, not a page of its own.
+    let included: HashSet<PathBuf> = results.iter().flat_map(|r| r.included.clone()).collect();
+    let is_included =
+        |p: &Page| dunce::canonicalize(dir.join(&p.rel)).is_ok_and(|real| included.contains(&real));
     for r in results {
-        match r {
-            Ok(page) if page.rel.ends_with("_index.md") || page.rel == "_index.md" => {
+        diags.extend(r.diags);
+        imported.directives += r.directives;
+        if r.page.as_ref().is_some_and(|p| is_included(p)) {
+            continue;
+        }
+        match r.page {
+            Some(page) if page.rel.ends_with("_index.md") || page.rel == "_index.md" => {
                 index_pages.insert(section_dir(&page.rel), page);
             }
-            Ok(page) => pages.push(page),
-            Err(d) => diags.push(d),
+            Some(page) => pages.push(page),
+            None => {}
         }
     }
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
-    (build_sections(index_pages, &pages), pages)
+    let rels: HashSet<&str> = pages.iter().map(|p| p.rel.as_str()).collect();
+    let mut summaries = BTreeMap::new();
+    for path in &summary_paths {
+        match read_text(root, path) {
+            Ok((file, text)) => {
+                let rel = super::rel_name(&dir, path).to_string();
+                let summary = book::parse(&parent_dir(&rel), &text);
+                diags.extend(book::chapter_problems(&summary, &file, &rels));
+                imported.summaries += 1;
+                imported.chapters += summary.chapters.len();
+                if !index_pages.contains_key(&summary.dir) {
+                    let book = path.parent().and_then(book::toml_title);
+                    let page = summary_page(&summary, book, rel, file, files);
+                    index_pages.insert(summary.dir.clone(), page);
+                }
+                summaries.insert(summary.dir.clone(), summary);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    imported.no_front_matter = pages
+        .iter()
+        .chain(index_pages.values())
+        .filter(|p| !p.front_matter && !p.rel.ends_with("SUMMARY.md"))
+        .count();
+    let mut sections = build_sections(index_pages, &pages);
+    for s in &mut sections {
+        if let Some(summary) = summaries.get(&section_dir(&s.page.rel)) {
+            let order = summary.order();
+            s.pages
+                .retain(|&i| order.contains_key(pages[i].rel.as_str()));
+            s.pages.sort_by_key(|&i| order[pages[i].rel.as_str()]);
+        }
+    }
+    let file_of = |p: &Page| Arc::from(format!("content/{}", p.rel));
+    diags.extend(book::unreachable(&sections, &pages, &file_of));
+    (sections, pages, imported)
+}
+
+/// The index page of a folder whose SUMMARY.md stands in for its `_index.md`.
+/// Its title: the book's (`book.toml`), else the SUMMARY's own heading unless that is just
+/// "Summary", else the folder's name.
+fn summary_page(
+    summary: &book::Summary,
+    book: Option<String>,
+    rel: String,
+    file: Arc<str>,
+    files: &Files,
+) -> Page {
+    let own = summary
+        .title
+        .clone()
+        .filter(|t| !t.eq_ignore_ascii_case("summary"));
+    let title = book.or(own).unwrap_or_else(|| {
+        let name = summary.dir.rsplit('/').next().unwrap_or("");
+        if name.is_empty() { "Summary" } else { name }.to_string()
+    });
+    let body = book::take_title(&summary.body).map_or(summary.body.clone(), |(_, b)| b);
+    let analysis = markdown::analyze_mapped(&body, &body, 1, &|o| o, markdown::unicode_anchor);
+    let url = if summary.dir.is_empty() {
+        String::new()
+    } else {
+        format!("{}/", summary.dir)
+    };
+    Page {
+        front: FrontMatter {
+            title,
+            ..FrontMatter::default()
+        },
+        url,
+        body,
+        body_line: 1,
+        headings: analysis.headings,
+        links: analysis.links,
+        urls: analysis.urls,
+        attrs: analysis.attrs,
+        has_code: analysis.has_code,
+        origin: Origin {
+            file: files.add(file_spans(file)),
+            path: String::new(),
+        },
+        rel,
+        front_matter: false,
+    }
+}
+
+/// The positions of a file without YAML: only the file itself.
+fn file_spans(file: Arc<str>) -> yaml::SpanMap {
+    yaml::SpanMap::new(file, HashMap::from([(String::new(), (1, 1))]))
 }
 
 /// The folder (`a/b`, or "" for the top) a content file is in.
@@ -120,19 +227,83 @@ fn split_front_matter(text: &str) -> Option<(&str, &str, u32)> {
     None
 }
 
-fn load_page(root: &Path, content: &Path, path: &Path, files: &Files) -> Result<Page, Diagnostic> {
-    let (file, text) = read_text(root, path)?;
-    let Some((yaml_text, body, body_line)) = split_front_matter(&text) else {
-        return Err(no_front_matter(&file, &text));
+/// One content file read: its page (None when it cannot be read), its problems, and how many
+/// mdBook directives were expanded.
+struct Loaded {
+    page: Option<Page>,
+    diags: Vec<Diagnostic>,
+    directives: usize,
+    /// Files it includes (canonical paths).
+    included: Vec<PathBuf>,
+}
+
+fn load_page(root: &Path, content: &Path, path: &Path, files: &Files) -> Loaded {
+    let mut diags = Vec::new();
+    let page = read_page(root, content, path, files, &mut diags);
+    let (page, directives, included) = match page {
+        Ok((page, expanded)) => (Some(page), expanded.0, expanded.1),
+        Err(d) => {
+            diags.push(d);
+            (None, 0, Vec::new())
+        }
     };
-    let (front, spans): (FrontMatter, _) = yaml::parse(&file, yaml_text, 1)?;
+    Loaded {
+        page,
+        diags,
+        directives,
+        included,
+    }
+}
+
+/// A page with its front matter, or (without any) titled by its first heading or file name.
+fn read_page(
+    root: &Path,
+    content: &Path,
+    path: &Path,
+    files: &Files,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(Page, (usize, Vec<PathBuf>)), Diagnostic> {
+    let (file, text) = read_text(root, path)?;
     let rel = super::rel_name(content, path).to_string();
+    let (front, spans, body, body_line) = match split_front_matter(&text) {
+        Some((yaml_text, body, body_line)) => {
+            let (front, spans): (FrontMatter, _) = yaml::parse(&file, yaml_text, 1)?;
+            (Some(front), spans, body, body_line)
+        }
+        None if text.starts_with("---\n") || text.starts_with("---\r\n") => {
+            return Err(no_front_matter(&file, &text))
+        }
+        None => (None, file_spans(file.clone()), text.as_str(), 1),
+    };
+    let ctx = include::Ctx {
+        root,
+        access: &files.access,
+    };
+    // Without front matter, a leading `# ` heading is the title (shown once, by the template).
+    let taken = front.is_none().then(|| book::take_title(body)).flatten();
+    let body = taken.as_ref().map_or(body, |(_, b)| b.as_str());
+    let expanded = include::expand(&ctx, path, &file, body, body_line, diags);
+    let anchor_of = match front {
+        Some(_) => markdown::anchor,
+        None => markdown::unicode_anchor,
+    };
+    let map = |o| expanded.source_offset(o);
+    let analysis = markdown::analyze_mapped(&expanded.text, body, body_line, &map, anchor_of);
+    let front_matter = front.is_some();
+    let front = front.unwrap_or_else(|| FrontMatter {
+        title: expanded
+            .title
+            .clone()
+            .or_else(|| taken.as_ref().map(|(t, _)| t.clone()))
+            .or_else(|| book::first_heading(&analysis.headings))
+            .unwrap_or_else(|| book::file_stem(&rel)),
+        ..FrontMatter::default()
+    });
     let url = page_url(&rel, front.slug.as_deref());
-    let analysis = markdown::analyze(body, body_line);
-    Ok(Page {
+    let page = Page {
         front,
         url,
-        body: body.to_string(),
+        body: expanded.text.clone(),
         body_line,
         headings: analysis.headings,
         links: analysis.links,
@@ -144,7 +315,9 @@ fn load_page(root: &Path, content: &Path, path: &Path, files: &Files) -> Result<
             path: String::new(),
         },
         rel,
-    })
+        front_matter,
+    };
+    Ok((page, (expanded.count, expanded.files)))
 }
 
 /// Load one page again, for a preview server that saw only this file change: the page and
@@ -155,7 +328,12 @@ pub fn load_one(root: &Path, path: &Path) -> Result<(Page, yaml::SpanMap), Diagn
     if let Some(d) = files.access.refuse(path) {
         return Err(d);
     }
-    let page = load_page(root, &root.join("content"), path, &files)?;
+    let mut diags = Vec::new();
+    let content = root.join("content");
+    let (page, _) = read_page(root, &content, path, &files, &mut diags)?;
+    if let Some(d) = diags.into_iter().find(|d| d.severity == Severity::Error) {
+        return Err(d);
+    }
     let spans = files
         .into_vec()
         .pop()

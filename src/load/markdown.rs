@@ -26,6 +26,29 @@ pub fn anchor(text: &str) -> String {
     }
 }
 
+/// Anchor id as mdBook writes it, for Markdown brought in without front matter: letters of
+/// any script kept (lowercased), spaces → `-`, other punctuation dropped (`## 原始 标识符!` →
+/// `原始-标识符`), so links written for mdBook (`#原始-标识符`) keep working.
+pub fn unicode_anchor(text: &str) -> String {
+    let id: String = text
+        .chars()
+        .filter_map(|c| {
+            if c.is_alphanumeric() || c == '_' || c == '-' {
+                Some(c.to_lowercase().collect::<String>())
+            } else if c.is_whitespace() {
+                Some("-".to_string())
+            } else {
+                None
+            }
+        })
+        .collect();
+    if id.is_empty() {
+        "section".to_string()
+    } else {
+        id
+    }
+}
+
 /// Is this link target one guidepost resolves? `@id`, `#anchor`, and a page named by its
 /// file (`x.md`, `../a/b.md#c`), without `.md` (`x`), as `x.html`, or by its site path
 /// (`/a/b/`). Targets with a scheme, a query or another extension (`logo.png`) are URLs.
@@ -117,7 +140,21 @@ impl Anchors {
 /// other URLs and the heading attributes the policy must see. `first_line` is the file line
 /// the body starts on.
 pub fn analyze(body: &str, first_line: u32) -> Analysis {
-    let mut at = Locator::new(body, first_line);
+    analyze_mapped(body, body, first_line, &|o| o, anchor)
+}
+
+/// [`analyze`] for a body whose mdBook directives were expanded: `text` is read, positions
+/// are given in `source` (the body as written) through `map` (an offset of `text` → one of
+/// `source`), and heading anchors come from `anchor_of`.
+pub fn analyze_mapped(
+    text: &str,
+    source: &str,
+    first_line: u32,
+    map: &dyn Fn(usize) -> usize,
+    anchor_of: fn(&str) -> String,
+) -> Analysis {
+    let body = text;
+    let mut at = Locator::new(source, first_line);
     let mut anchors = Anchors::default();
     let mut out = Analysis {
         headings: Vec::new(),
@@ -133,13 +170,14 @@ pub fn analyze(body: &str, first_line: u32) -> Analysis {
                 level, id, attrs, ..
             }) => {
                 if !attrs.is_empty() {
-                    out.attrs.push(heading_attrs(body, range, &attrs, &mut at));
+                    out.attrs
+                        .push(heading_attrs(body, range, &attrs, &mut at, map));
                 }
                 current = Some((level_num(level), id.map(|s| s.to_string()), String::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, id, text)) = current.take() {
-                    let id = anchors.unique(id.unwrap_or_else(|| anchor(&text)));
+                    let id = anchors.unique(id.unwrap_or_else(|| anchor_of(&text)));
                     out.headings.push(Heading { level, id, text });
                 }
             }
@@ -149,7 +187,7 @@ pub fn analyze(body: &str, first_line: u32) -> Analysis {
                 }
             }
             Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
-                let (line, col) = at.at(range.start);
+                let (line, col) = at.at(map(range.start));
                 let link = Link {
                     dest: dest_url.to_string(),
                     line,
@@ -175,11 +213,12 @@ fn heading_attrs(
     range: std::ops::Range<usize>,
     attrs: &[(CowStr, Option<CowStr>)],
     at: &mut Locator,
+    map: &dyn Fn(usize) -> usize,
 ) -> Attr {
     let source = &body[range.clone()];
     let first_line = source.split('\n').next().unwrap_or(source);
     let brace = first_line.rfind('{').map(|i| range.start + i);
-    let (line, col) = at.at(brace.unwrap_or(range.start));
+    let (line, col) = at.at(map(brace.unwrap_or(range.start)));
     let text = attrs
         .iter()
         .map(|(k, v)| match v {
@@ -237,6 +276,13 @@ mod tests {
             .collect();
         assert_eq!(urls, [("javascript:alert(1)", 5, 1), ("data:x", 5, 26)]);
         assert!(analyze("## 干净 {#id .c}\n", 1).attrs.is_empty());
+    }
+
+    #[test]
+    fn unicode_anchors_are_written_as_mdbook_writes_them() {
+        assert_eq!(unicode_anchor("原始 标识符!"), "原始-标识符");
+        assert_eq!(unicode_anchor("启用吧，我的 Backend"), "启用吧我的-backend");
+        assert_eq!(unicode_anchor("？"), "section");
     }
 
     #[test]

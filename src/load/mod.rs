@@ -5,9 +5,11 @@
 //! with the other files, so one run reports them all. Cross-references are not checked here
 //! (that is `check`), and nothing is rendered.
 
+pub mod book;
 pub mod content;
 pub mod fs;
 pub mod guides;
+pub mod include;
 pub mod markdown;
 pub mod names;
 pub mod punct;
@@ -104,7 +106,7 @@ pub fn load(root: &Path) -> Result<(Model, Diagnostics), Failed> {
     diags.extend(fs::scan(&files.access));
     let platforms = guides::load_all(root, &files, &mut diags);
     diags.extend(unread::check(root, &files.access));
-    let (sections, pages) = content::load_all(root, &files, &mut diags);
+    let (sections, pages, imported) = content::load_all(root, &files, &mut diags);
     match config {
         Some(config) if !diags.has_errors() => Ok((
             Model {
@@ -113,6 +115,7 @@ pub fn load(root: &Path) -> Result<(Model, Diagnostics), Failed> {
                 sections,
                 pages,
                 files: files.into_vec(),
+                imported,
             },
             diags,
         )),

@@ -70,6 +70,9 @@ pub struct Page {
     pub attrs: Vec<Attr>,
     pub has_code: bool,
     pub origin: Origin,
+    /// False for Markdown brought in as it is (no front matter): its title comes from its
+    /// first heading or file name, and its anchors are written as mdBook writes them.
+    pub front_matter: bool,
 }
 
 /// A folder of `content/`, described by its `_index.md` (optional).
@@ -80,4 +83,23 @@ pub struct Section {
     pub pages: Vec<usize>,
     /// Indices into `Model::sections` of the subsections.
     pub subsections: Vec<usize>,
+}
+
+/// What loading did to read Markdown written for other tools, for `check`'s summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// SUMMARY.md files used for order and navigation.
+    pub summaries: usize,
+    /// Chapters they list (drafts included).
+    pub chapters: usize,
+    /// Pages without front matter.
+    pub no_front_matter: usize,
+    /// `{{#include}}`-style directives expanded.
+    pub directives: usize,
+}
+
+impl Imported {
+    pub fn is_empty(&self) -> bool {
+        *self == Imported::default()
+    }
 }

@@ -116,7 +116,7 @@ impl<'a> Resolver<'a> {
                 });
         }
         if let Some(anchor) = dest.strip_prefix('#') {
-            if own.contains(anchor) {
+            if own.contains(anchor) || own.contains(decoded(anchor).as_ref()) {
                 return Ok(dest.to_string());
             }
             return Err(LinkError::NoAnchor {
@@ -148,10 +148,12 @@ impl<'a> Resolver<'a> {
         };
         let (page, ids) = &self.pages[rel];
         match anchor {
-            Some(a) if !a.is_empty() && !ids.contains(a) => Err(LinkError::NoAnchor {
-                page: rel.to_string(),
-                anchor: a.to_string(),
-            }),
+            Some(a) if !a.is_empty() && !ids.contains(a) && !ids.contains(decoded(a).as_ref()) => {
+                Err(LinkError::NoAnchor {
+                    page: rel.to_string(),
+                    anchor: a.to_string(),
+                })
+            }
             _ => Ok(with_anchor(&page.url, anchor)),
         }
     }
@@ -270,6 +272,11 @@ fn bare(target: &str) -> String {
         .or_else(|| (t == "index").then_some(""))
         .unwrap_or(t);
     t.trim_end_matches('/').to_string()
+}
+
+/// An anchor as a browser matches it: `#%E8%AE%BE` is the id `设`.
+fn decoded(anchor: &str) -> std::borrow::Cow<'_, str> {
+    percent_encoding::percent_decode_str(anchor).decode_utf8_lossy()
 }
 
 fn with_anchor(url: &str, anchor: Option<&str>) -> String {

@@ -25,7 +25,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::diag::Span;
 use spans::SpanMap;
 
-pub use content::{Attr, Heading, Link, Page, Section};
+pub use content::{Attr, Heading, Imported, Link, Page, Section};
 pub use guide::{Faq, Flow, Material, Platform, Rule, Source, Step, Term, Tree};
 
 /// A file the model was read from, and where its values are.
@@ -128,6 +128,8 @@ pub struct Model {
     pub pages: Vec<Page>,
     /// Positions of every YAML value, by file (front matter included).
     pub files: Vec<SpanMap>,
+    /// What was done to read Markdown written for other tools (mdBook's SUMMARY.md …).
+    pub imported: Imported,
 }
 
 impl Model {
