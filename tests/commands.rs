@@ -247,3 +247,92 @@ fn help_is_chinese_by_default_and_english_when_asked() {
         "{check}"
     );
 }
+
+/// `guidepost serve --port 0` in the language of `lang`: its first stdout line and the first
+/// line of stderr, then stopped.
+fn serve_lines(site: &Site, lang: Option<&str>) -> (String, String) {
+    use std::io::{BufRead, BufReader};
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_guidepost"));
+    cmd.args(["serve", "--port", "0"])
+        .current_dir(site.dir.path())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    if let Some(lang) = lang {
+        cmd.env("LANG", lang);
+    }
+    let mut child = cmd.spawn().unwrap();
+    let mut out = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut out)
+        .unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let mut err = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut err)
+        .unwrap();
+    (out.trim_end().to_string(), err.trim_end().to_string())
+}
+
+#[test]
+fn serve_build_and_init_summaries_speak_the_chosen_language() {
+    let site = Site::fixture("minimal");
+    let root = dunce::canonicalize(site.dir.path()).unwrap();
+    let (out, err) = serve_lines(&site, None);
+    assert!(
+        out.starts_with("预览地址 http://127.0.0.1:") && out.ends_with("/（按 Ctrl-C 停止）"),
+        "{out}"
+    );
+    assert_eq!(err, format!("正在生成 {} …", root.display()));
+    let (out, err) = serve_lines(&site, Some("en_US.UTF-8"));
+    assert!(
+        out.starts_with("serving at http://127.0.0.1:") && out.ends_with("/ (Ctrl-C to stop)"),
+        "{out}"
+    );
+    assert_eq!(err, format!("building {} …", root.display()));
+
+    let zh = site.run_lang(None, &["build"]).stderr;
+    let public = root.join("public").display().to_string();
+    // 已生成 N 个文件到 <public>，用时 N 毫秒
+    assert!(
+        zh.starts_with("已生成 ")
+            && zh.contains(&format!(" 个文件到 {public}，用时 "))
+            && zh.ends_with(" 毫秒\n"),
+        "{zh}"
+    );
+    let en = site.run_lang(Some("en_US.UTF-8"), &["build"]).stderr;
+    assert!(
+        en.starts_with("built ")
+            && en.contains(&format!(" files into {public} in "))
+            && en.ends_with(" ms\n"),
+        "{en}"
+    );
+
+    let empty = Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let run = empty.run_lang(None, &["init", "my-site"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("已在 "), "{}", run.stdout);
+    assert!(
+        run.stdout.ends_with(
+            "下一步：\n  cd my-site\n  guidepost serve      编辑时在 http://127.0.0.1:8000/ 预览\n  guidepost build      把网站写到 public/\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let again = empty.run_lang(None, &["init", "my-site"]);
+    assert_eq!(again.code, 1);
+    let dir = dunce::canonicalize(empty.path("my-site")).unwrap();
+    assert_eq!(
+        again.stderr,
+        format!(
+            "错误: {} 不是空的；guidepost init 只往新的或空的文件夹里写\n  提示: 换一个新文件夹的名字，比如 `guidepost init my-site`\n",
+            dir.display()
+        )
+    );
+}

@@ -475,3 +475,23 @@ fn every_problem_of_a_run_is_reported_together() {
     );
     pin("three_files", &s, &["check"], 1);
 }
+
+#[test]
+fn full_width_colon_in_front_matter_counts_from_the_file_start() {
+    check_edit(
+        "fullwidth_colon_front_matter",
+        PAGE,
+        "weight: 1\n",
+        "weight：1\n",
+    );
+}
+
+#[test]
+fn a_step_is_counted_from_one() {
+    check_edit(
+        "step_missing_key",
+        FLOW,
+        "  - id: review\n    title: 审核\n",
+        "  - id: review\n",
+    );
+}

@@ -88,7 +88,7 @@ fn macros_that_call_each_other_and_a_misspelled_macro() {
     );
     assert!(stderr.contains(LOOP_HINT), "{stderr}");
     assert!(
-        stderr.contains("  hint: did you mean `self::c`?\n"),
+        stderr.contains("  hint: did you mean `self::c`? Change the call to that name\n"),
         "{stderr}"
     );
 }

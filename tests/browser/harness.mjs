@@ -44,8 +44,9 @@ export const CHROMIUM_ARGS = [
 // ---------------------------------------------------------------------------------------------
 // Build
 
-/** Build the site once into a fresh temp dir; returns { dir, cleanup }. */
-export async function buildSite({ bin = GUIDEPOST_BIN, root = SITE_ROOT } = {}) {
+/** Build the site once into a fresh temp dir; returns { dir, cleanup }. `lang` ("zh" or
+ *  "en") sets the language of guidepost's messages; without it the locale decides. */
+export async function buildSite({ bin = GUIDEPOST_BIN, root = SITE_ROOT, lang } = {}) {
   if (!existsSync(bin)) {
     throw new Error(
       `guidepost binary not found at ${bin}: run \`cargo build --release\` (or scripts/browser-test), or set GUIDEPOST_BIN`,
@@ -55,7 +56,8 @@ export async function buildSite({ bin = GUIDEPOST_BIN, root = SITE_ROOT } = {}) 
   // guidepost swaps its output folder atomically: give it a path that does not exist yet.
   const dir = path.join(tmp, "site");
   try {
-    await execFileAsync(bin, ["build", "--root", root, "--output", dir], {
+    const langArgs = lang ? ["--lang", lang] : [];
+    await execFileAsync(bin, ["build", "--root", root, "--output", dir, ...langArgs], {
       cwd: root,
       maxBuffer: 16 * 1024 * 1024,
     });

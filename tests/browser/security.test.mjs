@@ -129,10 +129,10 @@ describe("hostile content", () => {
     const src = hostileSite("", "---\ntitle: 攻击\n---\n## 标题 {autofocus onfocus=alert(1)}\n");
     try {
       await assert.rejects(
-        buildSite({ root: src.root }),
+        buildSite({ root: src.root, lang: "zh" }),
         (err) =>
           err.message.includes(
-            "error: content/guide/attack.md:4:7: the heading attribute `autofocus onfocus=alert(1)` is not allowed",
+            "错误: content/guide/attack.md:4:7: 标题属性 `autofocus onfocus=alert(1)` 不允许使用",
           ) && err.message.includes("exit 1"),
       );
     } finally {
