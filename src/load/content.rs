@@ -49,7 +49,7 @@ pub fn load_all(
     for r in results {
         diags.extend(r.diags);
         imported.directives += r.directives;
-        if r.page.as_ref().is_some_and(|p| is_included(p)) {
+        if r.page.as_ref().is_some_and(&is_included) {
             continue;
         }
         match r.page {

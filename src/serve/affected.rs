@@ -90,5 +90,6 @@ pub fn copy(model: &Model) -> Model {
         sections: model.sections.clone(),
         pages: model.pages.clone(),
         files: model.files.clone(),
+        imported: model.imported.clone(),
     }
 }
