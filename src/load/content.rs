@@ -270,7 +270,10 @@ fn read_page(
             let (front, spans): (FrontMatter, _) = yaml::parse(&file, yaml_text, 1)?;
             (Some(front), spans, body, body_line)
         }
-        None if text.starts_with("---\n") || text.starts_with("---\r\n") => {
+        None if text.starts_with("---\n")
+            || text.starts_with("---\r\n")
+            || lost_opening_fence(&text) =>
+        {
             return Err(no_front_matter(&file, &text))
         }
         None => (None, file_spans(file.clone()), text.as_str(), 1),
@@ -341,6 +344,23 @@ pub fn load_one(root: &Path, path: &Path) -> Result<(Page, yaml::SpanMap), Diagn
     Ok((page, spans))
 }
 
+/// Front matter whose opening `---` was lost: the file starts with a `key:` line and a `---`
+/// line closes it a few lines below. Without this check the keys would show on the page as
+/// text, since a page without front matter is valid.
+fn lost_opening_fence(text: &str) -> bool {
+    let mut lines = text.lines();
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    let key = first.split([':', '：']).next().unwrap_or("");
+    let is_key = first.len() > key.len()
+        && !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    is_key && lines.take(30).any(|l| l.trim_end() == "---")
+}
+
 fn no_front_matter(file: &Arc<str>, text: &str) -> Diagnostic {
     let d = Diagnostic::error(Span::file(file), msg!(NO_FRONT_MATTER));
     if text.starts_with("---") {
@@ -379,6 +399,15 @@ mod tests {
         assert_eq!(page_url("a/_index.md", None), "a/");
         assert_eq!(page_url("_index.md", None), "");
         assert_eq!(page_url("a/b.md", Some("x")), "a/x/");
+    }
+
+    #[test]
+    fn a_lost_opening_fence_is_noticed() {
+        assert!(lost_opening_fence("title: 第一篇\nweight: 2\n---\n正文\n"));
+        assert!(lost_opening_fence("title：第一篇\r\n---\r\n正文\r\n"));
+        assert!(!lost_opening_fence("# 标题\n\n正文\n\n---\n"));
+        assert!(!lost_opening_fence("注意: 这是正文\n---\n"));
+        assert!(!lost_opening_fence("title: 没有结束的一行\n正文\n"));
     }
 
     #[test]

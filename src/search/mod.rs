@@ -73,6 +73,13 @@ pub fn add(model: &Model, index: &Index, out: &mut Vec<OutFile>, diags: &mut Dia
     out.extend(files);
 }
 
+/// Is `path` one of the files [`index_files`] makes (not the `/search/` page)?
+pub fn is_index_path(path: &str) -> bool {
+    matches!(path, "search/meta.js" | "search/fold.js")
+        || path.starts_with("search/t/")
+        || path.starts_with("search/d/")
+}
+
 /// The index files (`search/meta.js`, `search/fold.js`, `search/t/*.js`, `search/d/*.js`)
 /// of a site.
 pub fn index_files(model: &Model, index: &Index) -> Vec<OutFile> {

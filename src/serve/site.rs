@@ -43,7 +43,7 @@ pub struct Build {
 
 /// Is `path` a file of the search index (not the `/search/` page)?
 pub fn is_search_file(path: &str) -> bool {
-    path == "search/meta.js" || path.starts_with("search/t/") || path.starts_with("search/d/")
+    crate::search::is_index_path(path)
 }
 
 impl Build {
