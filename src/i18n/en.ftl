@@ -265,6 +265,16 @@ serve-watch-failed-hint = stop with Ctrl-C and start again; { $rest }
 serve-watch-hint-linux = raise the limits with `sudo sysctl fs.inotify.max_user_watches=524288 fs.inotify.max_user_instances=512` (add both to /etc/sysctl.conf to keep them), or start with --poll
 serve-watch-hint-other = close other programs that watch many files, or start with --poll
 serve-no-browser = could not open a browser ({ $cmd }); open { $url } yourself
+serve-bind-failed = cannot listen on { $addr }: { $error }
+serve-start-failed = cannot start the server: { $error }
+serve-unwatched = changes to the sources can no longer be seen ({ $reason })
+serve-unwatched-hint = stop guidepost serve with Ctrl-C and start it again (add --poll if this repeats)
+serve-never-built-title = Build failed
+serve-never-built = The site has not built yet: fix the sources as the problems say; this page updates by itself once you save.
+overlay-title = Build failed: still showing the last good build
+overlay-hint = Hint:
+overlay-close = Close
+overlay-foot = This page updates by itself once you save a fix.
 
 ## YAML messages added later
 

@@ -265,6 +265,16 @@ serve-watch-failed-hint = 按 Ctrl-C 停止后重新启动；{ $rest }
 serve-watch-hint-linux = 用 `sudo sysctl fs.inotify.max_user_watches=524288 fs.inotify.max_user_instances=512` 提高上限（两行都加进 /etc/sysctl.conf 才能保留），或用 --poll 启动
 serve-watch-hint-other = 关掉其他监视大量文件的程序，或用 --poll 启动
 serve-no-browser = 无法打开浏览器（{ $cmd }）；请自己打开 { $url }
+serve-bind-failed = 无法在 { $addr } 上监听：{ $error }
+serve-start-failed = 无法启动预览服务器：{ $error }
+serve-unwatched = 已无法发现来源文件的修改（{ $reason }）
+serve-unwatched-hint = 按 Ctrl-C 停止 guidepost serve 后重新启动（如果反复出现，启动时加上 --poll）
+serve-never-built-title = 构建失败
+serve-never-built = 站点还没有成功构建过：请按提示修改源文件，保存后本页会自动更新。
+overlay-title = 构建失败：仍在显示上一次成功的构建
+overlay-hint = 提示：
+overlay-close = 关闭
+overlay-foot = 保存修改后，本页会自动更新。
 
 ## 后加的 YAML 消息
 

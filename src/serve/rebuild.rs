@@ -19,7 +19,7 @@ use super::affected::{self, Affected};
 use super::plan::{classify, Change};
 use super::site::{is_search_file, Build, Files, Stale};
 use super::snapshot::{Snapshot, Sources};
-use super::state::{Problem, State};
+use super::state::State;
 use super::watch::{Batch, Watch};
 use super::worker::Worker;
 use super::Notice;
@@ -125,7 +125,7 @@ impl Rebuilder {
                     (self.notice)(Notice::Polling(reason.clone()));
                 } else {
                     (self.notice)(Notice::WatchError(reason.clone()));
-                    state.fail(vec![Problem::unwatched(reason)]);
+                    state.unwatched(reason);
                     continue;
                 }
             }
@@ -135,7 +135,7 @@ impl Rebuilder {
                     before.cancel();
                     worker.submit(build);
                 }
-                Outcome::Failed(diags) => state.fail(Problem::list(diags)),
+                Outcome::Failed(diags) => state.fail_with(diags),
             }
         }
     }
