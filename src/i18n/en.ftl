@@ -276,8 +276,29 @@ overlay-hint = Hint:
 overlay-close = Close
 overlay-foot = This page updates by itself once you save a fix.
 
-## YAML messages added later
+## Links and shared requirements (check)
+link-no-page = link to a missing page `{ $target }`
+link-no-anchor = link to a missing anchor `#{ $anchor }` in `{ $page }`
+link-no-id = link to an unknown id `@{ $id }`
+link-paths-help = a link names a .md file under content/ relative to this file's folder (`b.md`, `../a/b.md`, `.md` may be left out), or a page from the site root (`/a/b/`)
+link-ids-help = write @ followed by the id of a flow, step (flow-id/step-id), FAQ, rule, term, material, tree, question, outcome or checklist
+link-no-page-guess = did you mean `{ $guess }`? { link-paths-help }
+link-no-page-hint = check the path: { link-paths-help }
+link-no-anchor-hint = anchors come from the target's headings (Chinese is written in pinyin: ## 角色分工 → #jiao-se-fen-gong); check the heading or the anchor
+link-no-id-guess = did you mean `@{ $guess }`? { link-ids-help }
+link-no-id-hint = check the id: { link-ids-help }
+shared-twice = the shared requirement `{ $id }` is written twice
+shared-twice-hint = give each entry of `shared:` its own id, or merge the two
+rule-requires-nothing = the category `{ $category }` says nothing it requires
+rule-requires-nothing-hint = add `requires:` (what this category needs) or `shared:` (the ids of shared requirements it has)
+shared-named-twice = `{ $id }` is named twice in `shared`
+shared-named-twice-hint = remove the second one
+shared-unknown = unknown shared requirement `{ $id }`
+shared-unknown-guess = did you mean `{ $guess }`? `shared` names ids from the `shared:` list at the top of this rules.yaml
+shared-unknown-none = add a `shared:` list at the top of this rules.yaml with this id, a title and its text
+shared-unknown-known = `shared` names ids from the `shared:` list at the top of this rules.yaml: { $known }
 
+## YAML messages added later
 yaml-colon-in-value = the value holds `: `, which YAML reads as a new key
 yaml-colon-in-value-hint = put the whole text in ASCII quotes, like `title: "note: log in first"`
 serde-what = { $what ->

@@ -276,8 +276,29 @@ overlay-hint = 提示：
 overlay-close = 关闭
 overlay-foot = 保存修改后，本页会自动更新。
 
-## 后加的 YAML 消息
+## Links and shared requirements (check)
+link-no-page = 链接指向的页面不存在：`{ $target }`
+link-no-anchor = 链接指向的锚点不存在：`{ $page }` 里没有 `#{ $anchor }`
+link-no-id = 链接指向的 id 不存在：`@{ $id }`
+link-paths-help = 链接可以写 content/ 下的 .md 文件，相对于本文件所在的文件夹（`b.md`、`../a/b.md`，`.md` 可以省略），也可以写从网站根目录开始的页面（`/a/b/`）
+link-ids-help = 写 @ 加上流程、步骤（流程 id/步骤 id）、常见问题、规则、术语、材料、决策树、问题、结果或清单的 id
+link-no-page-guess = 是不是要写 `{ $guess }`？{ link-paths-help }
+link-no-page-hint = 请检查路径：{ link-paths-help }
+link-no-anchor-hint = 锚点来自目标页面的标题（中文写成拼音：## 角色分工 → #jiao-se-fen-gong）；请检查标题或锚点
+link-no-id-guess = 是不是要写 `@{ $guess }`？{ link-ids-help }
+link-no-id-hint = 请检查 id：{ link-ids-help }
+shared-twice = 共用要求 `{ $id }` 写了两次
+shared-twice-hint = 给 `shared:` 里的每一项起不同的 id，或者把这两项合并
+rule-requires-nothing = 类目 `{ $category }` 没有写任何要求
+rule-requires-nothing-hint = 加上 `requires:`（这个类目需要什么），或 `shared:`（它适用的共用要求的 id）
+shared-named-twice = `shared` 里 `{ $id }` 写了两次
+shared-named-twice-hint = 删掉第二个
+shared-unknown = 未知的共用要求 `{ $id }`
+shared-unknown-guess = 是不是要写 `{ $guess }`？`shared` 里只能写本 rules.yaml 顶部 `shared:` 列表中的 id
+shared-unknown-none = 在本 rules.yaml 顶部加一个 `shared:` 列表，写上这个 id、标题和内容
+shared-unknown-known = `shared` 里只能写本 rules.yaml 顶部 `shared:` 列表中的 id：{ $known }
 
+## 后加的 YAML 消息
 yaml-colon-in-value = 值里有 `: `，YAML 把它当成了新的键
 yaml-colon-in-value-hint = 给整段文字加上半角引号，比如 `title: "注意: 先登录"`
 serde-what = { $what ->
