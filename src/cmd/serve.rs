@@ -117,9 +117,13 @@ pub fn execute(args: Args, t: Catalog) -> ExitCode {
 
 fn print_notice(n: Notice, t: &Catalog) {
     match n {
-        Notice::Built { what, took, .. } => {
+        Notice::Built { page, took, .. } => {
             let ms = took.as_millis() as usize;
-            eprintln!("{}", t.message(&msg!(SERVE_REBUILT, what = what, ms = ms)))
+            let m = match page {
+                Some(what) => msg!(SERVE_REBUILT, what = what, ms = ms),
+                None => msg!(SERVE_REBUILT_SITE, ms = ms),
+            };
+            eprintln!("{}", t.message(&m))
         }
         Notice::Failed { diags, .. } => {
             let n = report(diags, t);

@@ -257,6 +257,7 @@ serve-public = listening on { $addr }: anyone who can reach this machine can rea
 serve-serving = serving at { $url } (Ctrl-C to stop)
 serve-stopped = stopped
 serve-rebuilt = built { $what } in { $ms } ms
+serve-rebuilt-site = built the site in { $ms } ms
 serve-rebuild-failed = rebuild failed: { $errors } error(s); still serving the last good build
 serve-accept-failed = accepting a connection failed: { $error }
 serve-polling = the system cannot report file changes ({ $reason }); looking for changes every 0.3 s instead
@@ -297,6 +298,16 @@ shared-unknown = unknown shared requirement `{ $id }`
 shared-unknown-guess = did you mean `{ $guess }`? `shared` names ids from the `shared:` list at the top of this rules.yaml
 shared-unknown-none = add a `shared:` list at the top of this rules.yaml with this id, a title and its text
 shared-unknown-known = `shared` names ids from the `shared:` list at the top of this rules.yaml: { $known }
+
+## Pages and templates (build)
+slug-has-slash = it holds `/`
+slug-not-folder = slug `{ $slug }` of { $file } cannot be a folder name: { $why }
+slug-not-folder-hint = a slug is one folder name of the page's URL, such as `store-roles` or `店铺角色`; the page stays in its own folder
+render-view-failed = view: { $error }
+render-template-failed = rendering `{ $template }`: { $error }
+render-template-failed-hint = a template override may use only the variables of its page's view (see the theme's templates)
+static-read-failed = cannot read: { $error }
+static-read-dir-hint = check that the folder exists and can be read
 
 ## YAML messages added later
 yaml-colon-in-value = the value holds `: `, which YAML reads as a new key

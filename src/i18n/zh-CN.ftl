@@ -257,6 +257,7 @@ serve-public = 正在监听 { $addr }：能访问这台机器的人都能看到�
 serve-serving = 预览地址 { $url }（按 Ctrl-C 停止）
 serve-stopped = 已停止
 serve-rebuilt = 已重新生成 { $what }，用时 { $ms } 毫秒
+serve-rebuilt-site = 已重新生成整个网站，用时 { $ms } 毫秒
 serve-rebuild-failed = 重新生成失败：{ $errors } 个错误；继续提供上一次成功的版本
 serve-accept-failed = 接受连接失败：{ $error }
 serve-polling = 系统无法报告文件变化（{ $reason }）；改为每 0.3 秒查看一次
@@ -297,6 +298,16 @@ shared-unknown = 未知的共用要求 `{ $id }`
 shared-unknown-guess = 是不是要写 `{ $guess }`？`shared` 里只能写本 rules.yaml 顶部 `shared:` 列表中的 id
 shared-unknown-none = 在本 rules.yaml 顶部加一个 `shared:` 列表，写上这个 id、标题和内容
 shared-unknown-known = `shared` 里只能写本 rules.yaml 顶部 `shared:` 列表中的 id：{ $known }
+
+## Pages and templates (build)
+slug-has-slash = 其中有 `/`
+slug-not-folder = { $file } 的 slug `{ $slug }` 不能用作文件夹名：{ $why }
+slug-not-folder-hint = slug 是页面网址里的一级文件夹名，比如 `store-roles` 或 `店铺角色`；页面仍在它自己的文件夹里
+render-view-failed = 页面数据出错：{ $error }
+render-template-failed = 渲染模板 `{ $template }` 时出错：{ $error }
+render-template-failed-hint = 自定义模板只能使用它所属页面的变量（参见主题里的模板）
+static-read-failed = 无法读取：{ $error }
+static-read-dir-hint = 检查文件夹是否存在、是否有读取权限
 
 ## 后加的 YAML 消息
 yaml-colon-in-value = 值里有 `: `，YAML 把它当成了新的键

@@ -71,8 +71,8 @@ pub struct Options {
 /// What the server tells its user.
 pub enum Notice {
     Built {
-        /// `the site`, or the one page re-rendered.
-        what: String,
+        /// The one page re-rendered (`content/a.md`), or `None` for the whole site.
+        page: Option<String>,
         build: u64,
         took: Duration,
     },

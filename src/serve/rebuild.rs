@@ -147,12 +147,12 @@ impl Rebuilder {
                 if !warnings.is_empty() {
                     (self.notice)(Notice::Warnings(warnings));
                 }
-                let what = match change.pages.iter().next() {
-                    Some(rel) if change.pages.len() == 1 => format!("content/{rel}"),
-                    _ => "the site".to_string(),
+                let page = match change.pages.iter().next() {
+                    Some(rel) if change.pages.len() == 1 => Some(format!("content/{rel}")),
+                    _ => None,
                 };
                 Notice::Built {
-                    what,
+                    page,
                     build: b.id,
                     took,
                 }
