@@ -12,6 +12,7 @@ use crate::model::index::Index;
 use crate::model::links::{anchors, LinkError, Resolver};
 use crate::model::walk::for_each_guide_markdown;
 use crate::model::{Model, Page};
+use crate::msg;
 
 pub fn check(model: &Model, index: &Index, diags: &mut Diagnostics) {
     let resolver = Resolver::new(model, index);
@@ -45,11 +46,8 @@ fn shared_requirements(model: &Model, diags: &mut Diagnostics) {
         for s in &p.shared {
             if !seen.insert(s.id.as_str()) {
                 diags.push(
-                    Diagnostic::error(
-                        model.span(&s.origin, "id"),
-                        format!("the shared requirement `{}` is written twice", s.id),
-                    )
-                    .hint("give each entry of `shared:` its own id, or merge the two"),
+                    Diagnostic::error(model.span(&s.origin, "id"), msg!(SHARED_TWICE, id = &s.id))
+                        .hint(msg!(SHARED_TWICE_HINT)),
                 );
             }
         }
@@ -58,9 +56,9 @@ fn shared_requirements(model: &Model, diags: &mut Diagnostics) {
                 diags.push(
                     Diagnostic::error(
                         model.span(&r.origin, "category"),
-                        format!("the category `{}` says nothing it requires", r.category),
+                        msg!(RULE_REQUIRES_NOTHING, category = &r.category),
                     )
-                    .hint("add `requires:` (what this category needs) or `shared:` (the ids of shared requirements it has)"),
+                    .hint(msg!(RULE_REQUIRES_NOTHING_HINT)),
                 );
             }
             for (i, id) in r.shared.iter().enumerate() {
@@ -69,8 +67,8 @@ fn shared_requirements(model: &Model, diags: &mut Diagnostics) {
                 }
                 let span = model.span(&r.origin, &format!("shared.{i}"));
                 let d = if r.shared[..i].contains(id) {
-                    Diagnostic::error(span, format!("`{id}` is named twice in `shared`"))
-                        .hint("remove the second one")
+                    Diagnostic::error(span, msg!(SHARED_NAMED_TWICE, id = id))
+                        .hint(msg!(SHARED_NAMED_TWICE_HINT))
                 } else {
                     let known: Vec<&str> = p.shared.iter().map(|s| s.id.as_str()).collect();
                     let hint = match known
@@ -79,11 +77,11 @@ fn shared_requirements(model: &Model, diags: &mut Diagnostics) {
                         .filter(|(score, _)| *score >= 0.7)
                         .max_by(|a, b| a.0.total_cmp(&b.0))
                     {
-                        Some((_, k)) => format!("did you mean `{k}`? `shared` names ids from the `shared:` list at the top of this rules.yaml"),
-                        None if known.is_empty() => "add a `shared:` list at the top of this rules.yaml with this id, a title and its text".to_string(),
-                        None => format!("`shared` names ids from the `shared:` list at the top of this rules.yaml: {}", known.join(", ")),
+                        Some((_, k)) => msg!(SHARED_UNKNOWN_GUESS, guess = *k),
+                        None if known.is_empty() => msg!(SHARED_UNKNOWN_NONE),
+                        None => msg!(SHARED_UNKNOWN_KNOWN, known = known.join(", ")),
                     };
-                    Diagnostic::error(span, format!("unknown shared requirement `{id}`")).hint(hint)
+                    Diagnostic::error(span, msg!(SHARED_UNKNOWN, id = id)).hint(hint)
                 };
                 diags.push(d);
             }

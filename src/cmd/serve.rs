@@ -80,14 +80,23 @@ pub fn execute(args: Args, t: Catalog) -> ExitCode {
         limits,
         max_streams: args.max_streams.max(1),
         poll: args.poll,
+        catalog: t.clone(),
         notice: Arc::new(move |n| print_notice(n, &printer)),
     };
     let server = match serve::start(opts) {
         Ok(s) => s,
         Err(e) => {
-            // The server's own text (its engineer's; converted into the catalogue later).
-            let hint = matches!(e, serve::Error::Bind(..)).then(|| msg!(SERVE_BIND_HINT));
-            let m = guidepost::diag::Message::text(e.to_string());
+            let (m, hint) = match e {
+                serve::Error::Bind(addr, e) => (
+                    msg!(
+                        SERVE_BIND_FAILED,
+                        addr = addr.to_string(),
+                        error = e.to_string()
+                    ),
+                    Some(msg!(SERVE_BIND_HINT)),
+                ),
+                serve::Error::Start(e) => (msg!(SERVE_START_FAILED, error = e), None),
+            };
             eprintln!("{}", t.problem(Error, &m, hint.as_ref()));
             return ExitCode::from(2);
         }
@@ -108,9 +117,13 @@ pub fn execute(args: Args, t: Catalog) -> ExitCode {
 
 fn print_notice(n: Notice, t: &Catalog) {
     match n {
-        Notice::Built { what, took, .. } => {
+        Notice::Built { page, took, .. } => {
             let ms = took.as_millis() as usize;
-            eprintln!("{}", t.message(&msg!(SERVE_REBUILT, what = what, ms = ms)))
+            let m = match page {
+                Some(what) => msg!(SERVE_REBUILT, what = what, ms = ms),
+                None => msg!(SERVE_REBUILT_SITE, ms = ms),
+            };
+            eprintln!("{}", t.message(&m))
         }
         Notice::Failed { diags, .. } => {
             let n = report(diags, t);

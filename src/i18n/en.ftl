@@ -257,6 +257,7 @@ serve-public = listening on { $addr }: anyone who can reach this machine can rea
 serve-serving = serving at { $url } (Ctrl-C to stop)
 serve-stopped = stopped
 serve-rebuilt = built { $what } in { $ms } ms
+serve-rebuilt-site = built the site in { $ms } ms
 serve-rebuild-failed = rebuild failed: { $errors } error(s); still serving the last good build
 serve-accept-failed = accepting a connection failed: { $error }
 serve-polling = the system cannot report file changes ({ $reason }); looking for changes every 0.3 s instead
@@ -265,9 +266,50 @@ serve-watch-failed-hint = stop with Ctrl-C and start again; { $rest }
 serve-watch-hint-linux = raise the limits with `sudo sysctl fs.inotify.max_user_watches=524288 fs.inotify.max_user_instances=512` (add both to /etc/sysctl.conf to keep them), or start with --poll
 serve-watch-hint-other = close other programs that watch many files, or start with --poll
 serve-no-browser = could not open a browser ({ $cmd }); open { $url } yourself
+serve-bind-failed = cannot listen on { $addr }: { $error }
+serve-start-failed = cannot start the server: { $error }
+serve-unwatched = changes to the sources can no longer be seen ({ $reason })
+serve-unwatched-hint = stop guidepost serve with Ctrl-C and start it again (add --poll if this repeats)
+serve-never-built-title = Build failed
+serve-never-built = The site has not built yet: fix the sources as the problems say; this page updates by itself once you save.
+overlay-title = Build failed: still showing the last good build
+overlay-hint = Hint:
+overlay-close = Close
+overlay-foot = This page updates by itself once you save a fix.
+
+## Links and shared requirements (check)
+link-no-page = link to a missing page `{ $target }`
+link-no-anchor = link to a missing anchor `#{ $anchor }` in `{ $page }`
+link-no-id = link to an unknown id `@{ $id }`
+link-paths-help = a link names a .md file under content/ relative to this file's folder (`b.md`, `../a/b.md`, `.md` may be left out), or a page from the site root (`/a/b/`)
+link-ids-help = write @ followed by the id of a flow, step (flow-id/step-id), FAQ, rule, term, material, tree, question, outcome or checklist
+link-no-page-guess = did you mean `{ $guess }`? { link-paths-help }
+link-no-page-hint = check the path: { link-paths-help }
+link-no-anchor-hint = anchors come from the target's headings (Chinese is written in pinyin: ## 角色分工 → #jiao-se-fen-gong); check the heading or the anchor
+link-no-id-guess = did you mean `@{ $guess }`? { link-ids-help }
+link-no-id-hint = check the id: { link-ids-help }
+shared-twice = the shared requirement `{ $id }` is written twice
+shared-twice-hint = give each entry of `shared:` its own id, or merge the two
+rule-requires-nothing = the category `{ $category }` says nothing it requires
+rule-requires-nothing-hint = add `requires:` (what this category needs) or `shared:` (the ids of shared requirements it has)
+shared-named-twice = `{ $id }` is named twice in `shared`
+shared-named-twice-hint = remove the second one
+shared-unknown = unknown shared requirement `{ $id }`
+shared-unknown-guess = did you mean `{ $guess }`? `shared` names ids from the `shared:` list at the top of this rules.yaml
+shared-unknown-none = add a `shared:` list at the top of this rules.yaml with this id, a title and its text
+shared-unknown-known = `shared` names ids from the `shared:` list at the top of this rules.yaml: { $known }
+
+## Pages and templates (build)
+slug-has-slash = it holds `/`
+slug-not-folder = slug `{ $slug }` of { $file } cannot be a folder name: { $why }
+slug-not-folder-hint = a slug is one folder name of the page's URL, such as `store-roles` or `店铺角色`; the page stays in its own folder
+render-view-failed = view: { $error }
+render-template-failed = rendering `{ $template }`: { $error }
+render-template-failed-hint = a template override may use only the variables of its page's view (see the theme's templates)
+static-read-failed = cannot read: { $error }
+static-read-dir-hint = check that the folder exists and can be read
 
 ## YAML messages added later
-
 yaml-colon-in-value = the value holds `: `, which YAML reads as a new key
 yaml-colon-in-value-hint = put the whole text in ASCII quotes, like `title: "note: log in first"`
 serde-what = { $what ->

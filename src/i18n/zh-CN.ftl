@@ -257,6 +257,7 @@ serve-public = 正在监听 { $addr }：能访问这台机器的人都能看到�
 serve-serving = 预览地址 { $url }（按 Ctrl-C 停止）
 serve-stopped = 已停止
 serve-rebuilt = 已重新生成 { $what }，用时 { $ms } 毫秒
+serve-rebuilt-site = 已重新生成整个网站，用时 { $ms } 毫秒
 serve-rebuild-failed = 重新生成失败：{ $errors } 个错误；继续提供上一次成功的版本
 serve-accept-failed = 接受连接失败：{ $error }
 serve-polling = 系统无法报告文件变化（{ $reason }）；改为每 0.3 秒查看一次
@@ -265,9 +266,50 @@ serve-watch-failed-hint = 按 Ctrl-C 停止后重新启动；{ $rest }
 serve-watch-hint-linux = 用 `sudo sysctl fs.inotify.max_user_watches=524288 fs.inotify.max_user_instances=512` 提高上限（两行都加进 /etc/sysctl.conf 才能保留），或用 --poll 启动
 serve-watch-hint-other = 关掉其他监视大量文件的程序，或用 --poll 启动
 serve-no-browser = 无法打开浏览器（{ $cmd }）；请自己打开 { $url }
+serve-bind-failed = 无法在 { $addr } 上监听：{ $error }
+serve-start-failed = 无法启动预览服务器：{ $error }
+serve-unwatched = 已无法发现来源文件的修改（{ $reason }）
+serve-unwatched-hint = 按 Ctrl-C 停止 guidepost serve 后重新启动（如果反复出现，启动时加上 --poll）
+serve-never-built-title = 构建失败
+serve-never-built = 站点还没有成功构建过：请按提示修改源文件，保存后本页会自动更新。
+overlay-title = 构建失败：仍在显示上一次成功的构建
+overlay-hint = 提示：
+overlay-close = 关闭
+overlay-foot = 保存修改后，本页会自动更新。
+
+## Links and shared requirements (check)
+link-no-page = 链接指向的页面不存在：`{ $target }`
+link-no-anchor = 链接指向的锚点不存在：`{ $page }` 里没有 `#{ $anchor }`
+link-no-id = 链接指向的 id 不存在：`@{ $id }`
+link-paths-help = 链接可以写 content/ 下的 .md 文件，相对于本文件所在的文件夹（`b.md`、`../a/b.md`，`.md` 可以省略），也可以写从网站根目录开始的页面（`/a/b/`）
+link-ids-help = 写 @ 加上流程、步骤（流程 id/步骤 id）、常见问题、规则、术语、材料、决策树、问题、结果或清单的 id
+link-no-page-guess = 是不是要写 `{ $guess }`？{ link-paths-help }
+link-no-page-hint = 请检查路径：{ link-paths-help }
+link-no-anchor-hint = 锚点来自目标页面的标题（中文写成拼音：## 角色分工 → #jiao-se-fen-gong）；请检查标题或锚点
+link-no-id-guess = 是不是要写 `@{ $guess }`？{ link-ids-help }
+link-no-id-hint = 请检查 id：{ link-ids-help }
+shared-twice = 共用要求 `{ $id }` 写了两次
+shared-twice-hint = 给 `shared:` 里的每一项起不同的 id，或者把这两项合并
+rule-requires-nothing = 类目 `{ $category }` 没有写任何要求
+rule-requires-nothing-hint = 加上 `requires:`（这个类目需要什么），或 `shared:`（它适用的共用要求的 id）
+shared-named-twice = `shared` 里 `{ $id }` 写了两次
+shared-named-twice-hint = 删掉第二个
+shared-unknown = 未知的共用要求 `{ $id }`
+shared-unknown-guess = 是不是要写 `{ $guess }`？`shared` 里只能写本 rules.yaml 顶部 `shared:` 列表中的 id
+shared-unknown-none = 在本 rules.yaml 顶部加一个 `shared:` 列表，写上这个 id、标题和内容
+shared-unknown-known = `shared` 里只能写本 rules.yaml 顶部 `shared:` 列表中的 id：{ $known }
+
+## Pages and templates (build)
+slug-has-slash = 其中有 `/`
+slug-not-folder = { $file } 的 slug `{ $slug }` 不能用作文件夹名：{ $why }
+slug-not-folder-hint = slug 是页面网址里的一级文件夹名，比如 `store-roles` 或 `店铺角色`；页面仍在它自己的文件夹里
+render-view-failed = 页面数据出错：{ $error }
+render-template-failed = 渲染模板 `{ $template }` 时出错：{ $error }
+render-template-failed-hint = 自定义模板只能使用它所属页面的变量（参见主题里的模板）
+static-read-failed = 无法读取：{ $error }
+static-read-dir-hint = 检查文件夹是否存在、是否有读取权限
 
 ## 后加的 YAML 消息
-
 yaml-colon-in-value = 值里有 `: `，YAML 把它当成了新的键
 yaml-colon-in-value-hint = 给整段文字加上半角引号，比如 `title: "注意: 先登录"`
 serde-what = { $what ->

@@ -9,6 +9,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::index::{Index, Kind};
 use super::{Model, Page};
+use crate::diag::Message;
+use crate::msg;
 use crate::output::Role;
 
 /// A resolved link: the target URL relative to the site root (`a/b/#x`).
@@ -33,25 +35,23 @@ pub enum LinkError {
 }
 
 impl LinkError {
-    pub fn message(&self) -> String {
+    pub fn message(&self) -> Message {
         match self {
-            LinkError::NoPage { target, .. } => format!("link to a missing page `{target}`"),
+            LinkError::NoPage { target, .. } => msg!(LINK_NO_PAGE, target = target),
             LinkError::NoAnchor { page, anchor } => {
-                format!("link to a missing anchor `#{anchor}` in `{page}`")
+                msg!(LINK_NO_ANCHOR, anchor = anchor, page = page)
             }
-            LinkError::NoId { id, .. } => format!("link to an unknown id `@{id}`"),
+            LinkError::NoId { id, .. } => msg!(LINK_NO_ID, id = id),
         }
     }
 
-    pub fn hint(&self) -> String {
-        const IDS: &str = "write @ followed by the id of a flow, step (flow-id/step-id), FAQ, rule, term, material, tree, question, outcome or checklist";
-        const PATHS: &str = "a link names a .md file under content/ relative to this file's folder (`b.md`, `../a/b.md`, `.md` may be left out), or a page from the site root (`/a/b/`)";
+    pub fn hint(&self) -> Message {
         match self {
-            LinkError::NoPage { guess: Some(g), .. } => format!("did you mean `{g}`? {PATHS}"),
-            LinkError::NoPage { guess: None, .. } => format!("check the path: {PATHS}"),
-            LinkError::NoAnchor { .. } => "anchors come from the target's headings (Chinese is written in pinyin: ## 角色分工 → #jiao-se-fen-gong); check the heading or the anchor".to_string(),
-            LinkError::NoId { guess: Some(g), .. } => format!("did you mean `@{g}`? {IDS}"),
-            LinkError::NoId { guess: None, .. } => format!("check the id: {IDS}"),
+            LinkError::NoPage { guess: Some(g), .. } => msg!(LINK_NO_PAGE_GUESS, guess = g),
+            LinkError::NoPage { guess: None, .. } => msg!(LINK_NO_PAGE_HINT),
+            LinkError::NoAnchor { .. } => msg!(LINK_NO_ANCHOR_HINT),
+            LinkError::NoId { guess: Some(g), .. } => msg!(LINK_NO_ID_GUESS, guess = g),
+            LinkError::NoId { guess: None, .. } => msg!(LINK_NO_ID_HINT),
         }
     }
 }

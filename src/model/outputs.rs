@@ -6,7 +6,8 @@
 //! this list; a new item kind is added here (and given a render function). URLs come from
 //! [`super::index::url`], so links and files cannot disagree.
 
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Message, Span};
+use crate::msg;
 use crate::output::path;
 use crate::output::{Claim, Role};
 
@@ -270,12 +271,15 @@ impl Collector<'_> {
                 let at = self.model.span(&p.origin, "slug");
                 let why = slug
                     .contains('/')
-                    .then(|| "it holds `/`".to_string())
-                    .or_else(|| path::segment_problem(slug));
+                    .then(|| msg!(SLUG_HAS_SLASH))
+                    .or_else(|| path::segment_problem(slug).map(Message::text));
                 if let Some(why) = why {
                     self.diags.push(
-                        Diagnostic::error(at, format!("slug `{slug}` of {file} cannot be a folder name: {why}"))
-                            .hint("a slug is one folder name of the page's URL, such as `store-roles` or `店铺角色`; the page stays in its own folder"),
+                        Diagnostic::error(
+                            at,
+                            msg!(SLUG_NOT_FOLDER, slug = slug, file = file, why = why),
+                        )
+                        .hint(msg!(SLUG_NOT_FOLDER_HINT)),
                     );
                     return;
                 }

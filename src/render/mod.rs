@@ -32,6 +32,7 @@ use crate::model::index::Index;
 use crate::model::links::Resolver;
 use crate::model::outputs::NAV_SECTION;
 use crate::model::Model;
+use crate::msg;
 use crate::output::{Collect, Registry, Sink};
 use markdown::Glossary;
 use theme::Theme;
@@ -331,13 +332,19 @@ impl<'a> Renderer<'a> {
     /// Render one template with `view` as its whole context.
     pub fn partial<T: Serialize>(&self, template: &str, view: &T) -> Result<String, Diagnostic> {
         let ctx = tera::Context::from_serialize(view).map_err(|e| {
-            Diagnostic::error(Span::file(&"templates".into()), format!("view: {e}"))
+            Diagnostic::error(
+                Span::file(&"templates".into()),
+                msg!(RENDER_VIEW_FAILED, error = e.to_string()),
+            )
         })?;
         self.theme.tera.render(template, &ctx).map_err(|e| {
             let text = theme::error_chain(&e);
             let at = theme::render_error_span(&self.theme.sources, template, &text);
-            Diagnostic::error(at, format!("rendering `{template}`: {text}"))
-                .hint("a template override may use only the variables of its page's view (see the theme's templates)")
+            Diagnostic::error(
+                at,
+                msg!(RENDER_TEMPLATE_FAILED, template = template, error = text),
+            )
+            .hint(msg!(RENDER_TEMPLATE_FAILED_HINT))
         })
     }
 }

@@ -10,6 +10,7 @@ use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::model::index::{url, Index};
 use crate::model::outputs::Source;
 use crate::model::Model;
+use crate::msg;
 use crate::output::{Claim, Registry, Role, Sink};
 
 use super::theme::{self, Theme};
@@ -99,9 +100,9 @@ fn copied_files(root: &Path, diags: &mut Diagnostics) -> Vec<Copied> {
                     diags.push(
                         Diagnostic::error(
                             Span::file(&crate::load::rel_name(root, at)),
-                            format!("cannot read: {e}"),
+                            msg!(STATIC_READ_FAILED, error = e.to_string()),
                         )
-                        .hint("check that the folder exists and can be read"),
+                        .hint(msg!(STATIC_READ_DIR_HINT)),
                     );
                     continue;
                 }
@@ -173,7 +174,7 @@ pub fn copy(copied: &[Copied], root: &Path, out: &dyn Sink, diags: &mut Diagnost
             }),
             Err(e) => diags.push(Diagnostic::error(
                 Span::file(&crate::load::rel_name(root, &c.source)),
-                format!("cannot read: {e}"),
+                msg!(STATIC_READ_FAILED, error = e.to_string()),
             )),
         }
     }

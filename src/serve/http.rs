@@ -12,7 +12,8 @@ use super::inject::{self, EVENTS, PREFIX};
 use super::mime;
 use super::path::site_path;
 use super::sse;
-use super::state::{Problem, State, Status};
+use super::state::{State, Status};
+use crate::i18n::{ids, Catalog};
 
 /// A response body: a file of the build (shared, not copied), or bytes made for this request.
 pub enum Body {
@@ -136,11 +137,11 @@ fn site_file(rq: &Request, path: &str, state: &State) -> Reply {
     };
     let (bytes, problems) = build.get(&key);
     if problems.has_errors() {
-        state.fail(Problem::list(problems));
+        state.fail_with(problems);
     }
     if let Some(bytes) = bytes {
         let ctype = mime::content_type(&key);
-        return page(bytes, ctype, 200, build.id);
+        return page(bytes, ctype, 200, build.id, &state.catalog);
     }
     if build.has(&format!("{path}/index.html")) {
         // The raw path was checked: it starts with one `/` and has no empty segment.
@@ -151,25 +152,30 @@ fn site_file(rq: &Request, path: &str, state: &State) -> Reply {
         return plain(301, "moved").with_header(header("Location", &format!("{raw}/{query}")));
     }
     if build.is_empty() {
-        let html = "<!DOCTYPE html><meta charset=\"utf-8\"><title>构建失败</title>\
-                    <body><p>站点还没有成功构建过：请按提示修改源文件，保存后本页会自动更新。</p></body>";
+        let t = &state.catalog;
+        let html = format!(
+            "<!DOCTYPE html><meta charset=\"utf-8\"><title>{}</title><body><p>{}</p></body>",
+            t.text(ids::SERVE_NEVER_BUILT_TITLE, &[]),
+            t.text(ids::SERVE_NEVER_BUILT, &[]),
+        );
         return page(
             Arc::from(html.as_bytes()),
             "text/html; charset=utf-8",
             503,
             build.id,
+            t,
         );
     }
     match build.get("404.html").0 {
-        Some(b) => page(b, "text/html; charset=utf-8", 404, build.id),
+        Some(b) => page(b, "text/html; charset=utf-8", 404, build.id, &state.catalog),
         None => plain(404, "not found"),
     }
 }
 
 /// A file of the site; HTML gets the live-reload tags.
-fn page(bytes: Arc<[u8]>, ctype: &'static str, code: u16, build: u64) -> Reply {
+fn page(bytes: Arc<[u8]>, ctype: &'static str, code: u16, build: u64, t: &Catalog) -> Reply {
     let body = if mime::is_html(ctype) {
-        Body::Owned(inject::inject(&bytes, build))
+        Body::Owned(inject::inject(&bytes, build, t))
     } else {
         Body::Shared(bytes)
     };

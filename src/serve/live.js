@@ -4,6 +4,10 @@
   "use strict";
   var me = document.currentScript;
   var shown = me && me.dataset.build;
+  // The overlay's words, in the server's language (Chinese when the tag has none).
+  function word(name, fallback) {
+    return (me && me.dataset[name]) || fallback;
+  }
   var box = null;
 
   function el(tag, cls, text) {
@@ -24,10 +28,10 @@
     box.id = "guidepost-overlay";
     box.setAttribute("role", "alert");
     var head = el("div", "gp-head");
-    head.appendChild(el("strong", "", "构建失败：仍在显示上一次成功的构建"));
+    head.appendChild(el("strong", "", word("title", "构建失败：仍在显示上一次成功的构建")));
     var close = el("button", "gp-close", "×");
     close.type = "button";
-    close.setAttribute("aria-label", "关闭");
+    close.setAttribute("aria-label", word("close", "关闭"));
     close.onclick = hide;
     head.appendChild(close);
     box.appendChild(head);
@@ -36,11 +40,16 @@
       var item = el("li", "gp-problem");
       if (p.file) item.appendChild(el("code", "gp-where", p.file + ":" + p.line + ":" + p.col));
       item.appendChild(el("p", "gp-message", p.message));
-      if (p.hint) item.appendChild(el("p", "gp-hint", "提示：" + p.hint));
+      if (p.hint) {
+        // "提示：" needs no space after it; "Hint:" does.
+        var label = word("hint", "提示：");
+        if (/[:]$/.test(label)) label += " ";
+        item.appendChild(el("p", "gp-hint", label + p.hint));
+      }
       list.appendChild(item);
     });
     box.appendChild(list);
-    box.appendChild(el("p", "gp-foot", "保存修改后，本页会自动更新。"));
+    box.appendChild(el("p", "gp-foot", word("foot", "保存修改后，本页会自动更新。")));
     (document.body || document.documentElement).appendChild(box);
   }
 

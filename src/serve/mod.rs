@@ -45,6 +45,7 @@ use std::thread;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::diag::Diagnostics;
+use crate::i18n::Catalog;
 pub use gate::Limits;
 pub use rebuild::{Outcome, Rebuilder};
 pub use site::Build;
@@ -61,6 +62,8 @@ pub struct Options {
     pub max_streams: usize,
     /// Find changes by polling instead of the system's file events.
     pub poll: bool,
+    /// The language of the overlay (the command's catalogue).
+    pub catalog: Arc<Catalog>,
     /// Called with what happens, for the command to print.
     pub notice: Arc<dyn Fn(Notice) + Send + Sync>,
 }
@@ -68,8 +71,8 @@ pub struct Options {
 /// What the server tells its user.
 pub enum Notice {
     Built {
-        /// `the site`, or the one page re-rendered.
-        what: String,
+        /// The one page re-rendered (`content/a.md`), or `None` for the whole site.
+        page: Option<String>,
         build: u64,
         took: Duration,
     },
@@ -127,9 +130,17 @@ pub fn start(opts: Options) -> Result<Server, Error> {
     let mut rebuilder = Rebuilder::new(opts.root.clone(), base_url, first_id, opts.notice.clone());
     let (build, problems) = match rebuilder.first() {
         Outcome::Built(b) => (b, None),
-        Outcome::Failed(d) => (Arc::new(Build::empty(first_id)), Some(Problem::list(d))),
+        Outcome::Failed(d) => (
+            Arc::new(Build::empty(first_id)),
+            Some(Problem::list(d, &opts.catalog)),
+        ),
     };
-    let state = Arc::new(State::new(build.clone(), allowed, opts.max_streams));
+    let state = Arc::new(State::new(
+        build.clone(),
+        allowed,
+        opts.max_streams,
+        opts.catalog.clone(),
+    ));
     let worker = worker::Worker::start(state.clone()).map_err(|e| Error::Start(e.to_string()))?;
     match problems {
         Some(p) => state.fail(p),
@@ -155,7 +166,7 @@ pub fn start(opts: Options) -> Result<Server, Error> {
         }
         Err(e) => {
             (opts.notice)(Notice::WatchError(e.to_string()));
-            state.fail(vec![Problem::unwatched(&e.to_string())]);
+            state.unwatched(&e.to_string());
         }
     }
     let g = gate::Gate {

@@ -19,7 +19,7 @@ use super::affected::{self, Affected};
 use super::plan::{classify, Change};
 use super::site::{is_search_file, Build, Files, Stale};
 use super::snapshot::{Snapshot, Sources};
-use super::state::{Problem, State};
+use super::state::State;
 use super::watch::{Batch, Watch};
 use super::worker::Worker;
 use super::Notice;
@@ -125,7 +125,7 @@ impl Rebuilder {
                     (self.notice)(Notice::Polling(reason.clone()));
                 } else {
                     (self.notice)(Notice::WatchError(reason.clone()));
-                    state.fail(vec![Problem::unwatched(reason)]);
+                    state.unwatched(reason);
                     continue;
                 }
             }
@@ -135,7 +135,7 @@ impl Rebuilder {
                     before.cancel();
                     worker.submit(build);
                 }
-                Outcome::Failed(diags) => state.fail(Problem::list(diags)),
+                Outcome::Failed(diags) => state.fail_with(diags),
             }
         }
     }
@@ -147,12 +147,12 @@ impl Rebuilder {
                 if !warnings.is_empty() {
                     (self.notice)(Notice::Warnings(warnings));
                 }
-                let what = match change.pages.iter().next() {
-                    Some(rel) if change.pages.len() == 1 => format!("content/{rel}"),
-                    _ => "the site".to_string(),
+                let page = match change.pages.iter().next() {
+                    Some(rel) if change.pages.len() == 1 => Some(format!("content/{rel}")),
+                    _ => None,
                 };
                 Notice::Built {
-                    what,
+                    page,
                     build: b.id,
                     took,
                 }

@@ -14,6 +14,8 @@ use super::host::Allowed;
 use super::site::Build;
 use super::sse::{Event, Hub};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::Catalog;
+use crate::msg;
 
 /// A problem as the overlay shows it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -27,38 +29,34 @@ pub struct Problem {
 
 impl Problem {
     /// Saves can no longer be seen: shown over every page until the server is restarted.
-    pub fn unwatched(reason: &str) -> Problem {
+    pub fn unwatched(reason: &str, t: &Catalog) -> Problem {
         Problem {
             file: String::new(),
             line: 0,
             col: 0,
-            message: format!("changes to the sources can no longer be seen ({reason})"),
-            hint: Some(
-                "stop guidepost serve with Ctrl-C and start it again (add --poll if this repeats)"
-                    .into(),
-            ),
+            message: t.message(&msg!(SERVE_UNWATCHED, reason = reason)),
+            hint: Some(t.message(&msg!(SERVE_UNWATCHED_HINT))),
         }
     }
 
-    /// The errors of a failed run, in file order.
-    pub fn list(diags: Diagnostics) -> Vec<Problem> {
+    /// The errors of a failed run, in file order, in the catalogue's language.
+    pub fn list(diags: Diagnostics, t: &Catalog) -> Vec<Problem> {
         diags
             .sorted()
             .into_iter()
             .filter(|d| d.severity == crate::diag::Severity::Error)
-            .map(Problem::from)
+            .map(|d| Problem::new(d, t))
             .collect()
     }
-}
 
-impl From<Diagnostic> for Problem {
-    fn from(d: Diagnostic) -> Self {
+    /// One diagnostic as the overlay shows it.
+    pub fn new(d: Diagnostic, t: &Catalog) -> Problem {
         Problem {
             file: d.span.file.to_string(),
             line: d.span.line,
             col: d.span.col,
-            message: d.message.into(),
-            hint: d.hint.map(Into::into),
+            message: t.message(&d.message),
+            hint: d.hint.map(|h| t.message(&h)),
         }
     }
 }
@@ -86,10 +84,17 @@ pub struct State {
     status: RwLock<Status>,
     pub hub: Hub,
     pub allowed: Allowed,
+    /// The language of the overlay's problems and labels.
+    pub catalog: Arc<Catalog>,
 }
 
 impl State {
-    pub fn new(build: Arc<Build>, allowed: Allowed, max_streams: usize) -> State {
+    pub fn new(
+        build: Arc<Build>,
+        allowed: Allowed,
+        max_streams: usize,
+        catalog: Arc<Catalog>,
+    ) -> State {
         State {
             status: RwLock::new(Status {
                 build,
@@ -97,6 +102,7 @@ impl State {
             }),
             hub: Hub::new(max_streams),
             allowed,
+            catalog,
         }
     }
 
@@ -118,6 +124,16 @@ impl State {
         };
         self.hub.send(&Event::Build(id));
         before
+    }
+
+    /// Keep serving the last good build and show the errors of `diags` on every open page.
+    pub fn fail_with(&self, diags: Diagnostics) {
+        self.fail(Problem::list(diags, &self.catalog));
+    }
+
+    /// Changes can no longer be seen (`reason`): say so over every open page.
+    pub fn unwatched(&self, reason: &str) {
+        self.fail(vec![Problem::unwatched(reason, &self.catalog)]);
     }
 
     /// Keep serving the last good build and show `problems` on every open page.

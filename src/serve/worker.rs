@@ -8,7 +8,7 @@ use std::thread;
 use std::time::Duration;
 
 use super::site::Build;
-use super::state::{Problem, State};
+use super::state::State;
 
 /// How long the sources must stay unchanged before the background work starts.
 const PAUSE: Duration = Duration::from_millis(250);
@@ -75,7 +75,7 @@ fn run(slot: &Slot, state: &State, pool: &rayon::ThreadPool) {
         };
         let problems = pool.install(|| build.finish());
         if !build.cancelled() && problems.has_errors() && state.status().build.id == build.id {
-            state.fail(Problem::list(problems));
+            state.fail_with(problems);
         }
     }
 }

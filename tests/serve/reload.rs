@@ -227,3 +227,27 @@ fn a_site_that_never_built_shows_its_problems_until_fixed() {
     ev.wait_for("build", 20);
     assert_eq!(s.get("/").status, 200);
 }
+
+#[test]
+fn the_overlay_speaks_chinese_by_default() {
+    let site = Site::fixture("minimal");
+    site.edit("site.yaml", "title:", "titel:");
+    let s = Serve::start_default_language(site, &[]);
+    let page = s.get("/");
+    assert_eq!(page.status, 503);
+    assert!(page.body.contains("站点还没有成功构建过"), "{}", page.body);
+    assert!(page.body.contains(r#"data-hint="提示：""#), "{}", page.body);
+    let mut ev = s.events();
+    let p = ev.wait_for("problems", 5);
+    assert!(
+        p.data.contains(r#""message":"未知的键 `titel`""#),
+        "{}",
+        p.data
+    );
+    assert!(
+        p.data
+            .contains(r#""hint":"是不是要写 `title`？检查这个键的拼写；"#),
+        "{}",
+        p.data
+    );
+}

@@ -22,6 +22,16 @@ pub struct Serve {
     pub stderr: Arc<Mutex<String>>,
 }
 
+/// The language environment a server starts in.
+enum Locale {
+    /// `LANG=en_US.UTF-8`, for tests that read the server's log lines.
+    English,
+    /// No language variables: the default language.
+    None,
+    /// The test run's own, as a user types a documented command.
+    Inherit,
+}
+
 impl Serve {
     pub fn start(site: Site, extra: &[&str]) -> Serve {
         Self::start_with(site, extra, None)
@@ -34,12 +44,21 @@ impl Serve {
 
     /// Run `shell` (a shell command line) first, then exec the server in the same process.
     pub fn start_after(site: Site, extra: &[&str], shell: Option<String>) -> Serve {
+        Self::start_in(site, extra, shell, Locale::English)
+    }
+
+    /// Start with no language in the environment: the server speaks its default, Chinese.
+    pub fn start_default_language(site: Site, extra: &[&str]) -> Serve {
+        Self::start_in(site, extra, None, Locale::None)
+    }
+
+    fn start_in(site: Site, extra: &[&str], shell: Option<String>, locale: Locale) -> Serve {
         let root = site.dir.path().to_str().unwrap().to_string();
         let mut args: Vec<String> = vec!["serve".into(), "--root".into(), root];
         args.extend(["--port".into(), "0".into()]);
         args.extend(extra.iter().map(|s| s.to_string()));
         let cwd = site.dir.path().to_path_buf();
-        Self::spawn(site, &cwd, &args, shell, true)
+        Self::spawn(site, &cwd, &args, shell, locale)
     }
 
     /// Run `guidepost ARGS` exactly as written, in `cwd` (relative to the site's temp folder),
@@ -47,17 +66,15 @@ impl Serve {
     pub fn command(site: Site, cwd: &str, args: &[&str]) -> Serve {
         let cwd = site.dir.path().join(cwd);
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        Self::spawn(site, &cwd, &args, None, false)
+        Self::spawn(site, &cwd, &args, None, Locale::Inherit)
     }
 
-    /// `english`: run with `LANG=en_US.UTF-8`, for tests that read the server's log lines.
-    /// A documented command runs with the locale of the test run, as a user types it.
     fn spawn(
         site: Site,
         cwd: &Path,
         args: &[String],
         shell: Option<String>,
-        english: bool,
+        locale: Locale,
     ) -> Serve {
         let bin = env!("CARGO_BIN_EXE_guidepost");
         let mut cmd = match shell {
@@ -76,10 +93,18 @@ impl Serve {
             }
         };
         cmd.current_dir(cwd);
-        if english {
-            cmd.env("LANG", "en_US.UTF-8")
-                .env_remove("LC_ALL")
-                .env_remove("LC_MESSAGES");
+        match locale {
+            Locale::English => {
+                cmd.env("LANG", "en_US.UTF-8")
+                    .env_remove("LC_ALL")
+                    .env_remove("LC_MESSAGES");
+            }
+            Locale::None => {
+                cmd.env_remove("LANG")
+                    .env_remove("LC_ALL")
+                    .env_remove("LC_MESSAGES");
+            }
+            Locale::Inherit => {}
         }
         let mut child = cmd
             .stdout(Stdio::piped())
