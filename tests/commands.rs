@@ -347,5 +347,5 @@ fn english_locale() -> bool {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .is_some_and(|v| v.starts_with("en"))
+        .is_some_and(|v| v.to_ascii_lowercase().starts_with("en"))
 }
