@@ -261,7 +261,13 @@ impl Rebuilder {
         let snap = Arc::new(Snapshot::new(sources, self.syntax.clone()));
         let id = self.id();
         let build = Build::new(id, snap, fresh, stale, search);
-        let errors = if prev.is_none() || build.pending() <= EAGER {
+        let errors = if prev.is_none() {
+            build.render_all()
+        } else if let Affected::Files(_) = affected {
+            // The templates and the shape are unchanged: only the edited pages (and the open
+            // ones) can fail; the lists that read every page render on request or later.
+            build.render(&edited_paths(&build, open))
+        } else if build.pending() <= EAGER {
             build.render_all()
         } else {
             build.render(&first_paths(&build, open))
@@ -359,6 +365,17 @@ impl Rebuilder {
         l.recheck = true;
         Ok(l)
     }
+}
+
+/// The open pages, and the stale outputs made from one content page (the edited ones).
+fn edited_paths(build: &Build, open: &[String]) -> Vec<String> {
+    let mut paths: Vec<String> = open.to_vec();
+    for (path, source) in build.stale_sources() {
+        if matches!(source, Source::Page(_) | Source::Section(_)) {
+            paths.push(path);
+        }
+    }
+    paths
 }
 
 /// The open pages, and one affected output of each kind (a template that fails for its kind
