@@ -27,6 +27,7 @@ use crate::diag::Diagnostics;
 use crate::model::index::Index;
 use crate::model::outputs::Source;
 use crate::model::Model;
+use crate::render::theme::Theme;
 use crate::render::{self, plan};
 
 /// Up to this many affected outputs are rendered before the new build is published.
@@ -190,25 +191,50 @@ impl Rebuilder {
             Affected::All
         };
         let mut diags = Diagnostics::default();
-        let (registry, copied) = plan::claims(&self.root, &l.index, Some(&theme), &mut diags);
+        let reread = change.copied || change.everything || prev.is_none();
+        // The same outputs as the last build (same index, theme assets and copied files):
+        // its registry is reused and its files patched, nothing walked or claimed again.
+        let same = old_sources.filter(|o| {
+            !reread && Arc::ptr_eq(&o.index, &l.index) && same_assets(&o.theme, &theme)
+        });
+        let (registry, copied) = match same {
+            Some(o) => (o.registry.clone(), o.copied.clone()),
+            None => {
+                let (r, c) = plan::claims(&self.root, &l.index, Some(&theme), &mut diags);
+                (Arc::new(r), Arc::new(c))
+            }
+        };
         if diags.has_errors() {
             return Err(diags);
         }
 
         // What is kept: the outputs the change leaves alone, as the last build has them.
         let before = prev.as_ref().map(|b| b.fresh()).unwrap_or_default();
-        let mut fresh = Files::new();
+        let (mut fresh, before) = if same.is_some() {
+            (before, Files::new())
+        } else {
+            (Files::new(), before)
+        };
+        let kept = |fresh: &Files, path: &str| {
+            if same.is_some() {
+                fresh.get(path).cloned()
+            } else {
+                before.get(path).cloned()
+            }
+        };
         for a in theme.assets.values() {
             fresh.insert(a.path.clone(), Arc::from(a.bytes.as_slice()));
         }
-        let reread = change.copied || change.everything || prev.is_none();
         let mut to_read = Vec::new();
-        for c in copied {
-            match before.get(&c.path).filter(|_| !reread) {
+        for c in copied.iter() {
+            match kept(&fresh, &c.path).filter(|_| !reread) {
                 Some(b) => {
-                    fresh.insert(c.path.clone(), b.clone());
+                    fresh.insert(c.path.clone(), b);
                 }
-                None => to_read.push(c),
+                None => to_read.push(plan::Copied {
+                    path: c.path.clone(),
+                    source: c.source.clone(),
+                }),
             }
         }
         let read = crate::output::Collect::default();
@@ -230,23 +256,37 @@ impl Rebuilder {
                 Source::SearchIndex => search |= touched,
                 source => {
                     let path = &o.claim.path;
-                    match before.get(path) {
+                    match kept(&fresh, path) {
                         Some(b) if !touched => {
-                            fresh.insert(path.clone(), b.clone());
+                            if same.is_none() {
+                                fresh.insert(path.clone(), b);
+                            }
                         }
                         b => {
-                            let before = b.cloned();
-                            stale.insert(path.clone(), Stale { source, before });
+                            fresh.remove(path);
+                            stale.insert(path.clone(), Stale { source, before: b });
                         }
                     }
                 }
             }
         }
-        let search_kept: Vec<_> = before.iter().filter(|(p, _)| is_search_file(p)).collect();
-        if !search && !search_kept.is_empty() {
-            fresh.extend(search_kept.into_iter().map(|(p, b)| (p.clone(), b.clone())));
+        let search_kept = if same.is_some() {
+            fresh.keys().any(|p| is_search_file(p))
+        } else {
+            before.keys().any(|p| is_search_file(p))
+        };
+        if !search && search_kept {
+            if same.is_none() {
+                fresh.extend(
+                    before
+                        .iter()
+                        .filter(|(p, _)| is_search_file(p))
+                        .map(|(p, b)| (p.clone(), b.clone())),
+                );
+            }
         } else {
             search = true;
+            fresh.retain(|p, _| !is_search_file(p));
         }
 
         let sources = Sources {
@@ -254,6 +294,7 @@ impl Rebuilder {
             index: l.index,
             theme,
             registry,
+            copied,
             loaded: l.loaded,
             checked: l.checked,
             recheck: l.recheck,
@@ -261,7 +302,13 @@ impl Rebuilder {
         let snap = Arc::new(Snapshot::new(sources, self.syntax.clone()));
         let id = self.id();
         let build = Build::new(id, snap, fresh, stale, search);
-        let errors = if prev.is_none() || build.pending() <= EAGER {
+        let errors = if prev.is_none() {
+            build.render_all()
+        } else if let Affected::Files(_) = affected {
+            // The templates and the shape are unchanged: only the edited pages (and the open
+            // ones) can fail; the lists that read every page render on request or later.
+            build.render(&edited_paths(&build, open))
+        } else if build.pending() <= EAGER {
             build.render_all()
         } else {
             build.render(&first_paths(&build, open))
@@ -359,6 +406,26 @@ impl Rebuilder {
         l.recheck = true;
         Ok(l)
     }
+}
+
+/// Do `a` and `b` claim the same asset files?
+fn same_assets(a: &Theme, b: &Theme) -> bool {
+    a.assets.len() == b.assets.len()
+        && a.assets
+            .values()
+            .zip(b.assets.values())
+            .all(|(x, y)| x.path == y.path && x.source == y.source)
+}
+
+/// The open pages, and the stale outputs made from one content page (the edited ones).
+fn edited_paths(build: &Build, open: &[String]) -> Vec<String> {
+    let mut paths: Vec<String> = open.to_vec();
+    for (path, source) in build.stale_sources() {
+        if matches!(source, Source::Page(_) | Source::Section(_)) {
+            paths.push(path);
+        }
+    }
+    paths
 }
 
 /// The open pages, and one affected output of each kind (a template that fails for its kind

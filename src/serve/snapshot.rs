@@ -19,7 +19,9 @@ pub struct Sources {
     pub model: Arc<Model>,
     pub index: Arc<Index>,
     pub theme: Arc<Theme>,
-    pub registry: Registry,
+    pub registry: Arc<Registry>,
+    /// The files copied as they are (their paths claimed in `registry`).
+    pub copied: Arc<Vec<plan::Copied>>,
     /// The warnings of loading the sources.
     pub loaded: Diagnostics,
     /// The warnings of checking them (see [`Snapshot::recheck`]).

@@ -13,6 +13,9 @@ use super::state::State;
 /// How long the sources must stay unchanged before the background work starts.
 const PAUSE: Duration = Duration::from_millis(250);
 
+/// How long the sources must stay unchanged before the search index and the whole check.
+const SEARCH_PAUSE: Duration = Duration::from_millis(1500);
+
 #[derive(Default)]
 struct Slot {
     next: Mutex<Option<Arc<Build>>>,
@@ -73,9 +76,25 @@ fn run(slot: &Slot, state: &State, pool: &rayon::ThreadPool) {
                 next = slot.wake.wait(next).unwrap_or_else(|e| e.into_inner());
             }
         };
-        let problems = pool.install(|| build.finish());
+        let mut problems = pool.install(|| build.render_all());
+        // The search index and the whole check take seconds and cannot stop halfway: they
+        // start only once the saves have paused for longer, so they never hold a core while
+        // the next save's pages render.
+        if !build.cancelled() && !newer_within(slot, SEARCH_PAUSE) {
+            problems.extend(pool.install(|| build.finish()));
+        }
         if !build.cancelled() && problems.has_errors() && state.status().build.id == build.id {
             state.fail_with(problems);
         }
     }
+}
+
+/// Is a newer build handed over within `wait`? (It stays in the slot for the next turn.)
+fn newer_within(slot: &Slot, wait: Duration) -> bool {
+    let next = slot.next.lock().unwrap_or_else(|e| e.into_inner());
+    let (next, _) = slot
+        .wake
+        .wait_timeout_while(next, wait, |n| n.is_none())
+        .unwrap_or_else(|e| e.into_inner());
+    next.is_some()
 }
