@@ -351,6 +351,31 @@ fn a_problem_after_an_include_is_reported_at_its_own_line() {
 }
 
 #[test]
+fn a_page_that_includes_itself_is_an_error_not_a_page_that_vanishes() {
+    let site = generated();
+    site.write(
+        "content/book/open/loop.md",
+        "# 循环\n\n{{#include other.md}}\n",
+    )
+    .write(
+        "content/book/open/other.md",
+        "另一页 {{#include loop.md}}\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    run.assert_error(
+        "error: content/book/open/loop.md:3:1: this page includes itself through other.md",
+    );
+    assert!(
+        run.stderr.contains(
+            "  hint: remove this include directive or include another file: a page cannot include itself"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn includes_that_cannot_be_read_are_located_errors_and_the_output_stays() {
     let site = generated();
     assert_eq!(site.build().code, 0);

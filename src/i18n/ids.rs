@@ -272,6 +272,8 @@ ids! {
     BOOK_INCLUDE_MISSING_HINT = "book-include-missing-hint",
     BOOK_INCLUDE_OUTSIDE = "book-include-outside",
     BOOK_INCLUDE_OUTSIDE_HINT = "book-include-outside-hint",
+    BOOK_INCLUDE_SELF = "book-include-self",
+    BOOK_INCLUDE_SELF_HINT = "book-include-self-hint",
     BOOK_INCLUDE_NO_ANCHOR = "book-include-no-anchor",
     BOOK_INCLUDE_NO_ANCHOR_HINT = "book-include-no-anchor-hint",
     BOOK_APPLIED_SUMMARY = "book-applied-summary",

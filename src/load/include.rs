@@ -101,7 +101,22 @@ pub fn expand(
         let (line, col) = at.at(start);
         let span = Span::new(file, line as usize, col as usize);
         let dir = path.parent().unwrap_or(Path::new(""));
-        match directive(ctx, dir, &d, &span, 1, (diags, &mut out.files)) {
+        let before = out.files.len();
+        let done = directive(ctx, dir, &d, &span, 1, (diags, &mut out.files));
+        // A page that includes itself (directly or through another file) would repeat
+        // itself ten levels deep and count as included, so it would vanish from the site.
+        let own = dunce::canonicalize(path).ok();
+        let done = if own.is_some() && out.files[before..].iter().any(|f| Some(f) == own.as_ref()) {
+            out.files.truncate(before);
+            diags.push(
+                Diagnostic::error(span.clone(), msg!(BOOK_INCLUDE_SELF, path = d.args.trim()))
+                    .hint(msg!(BOOK_INCLUDE_SELF_HINT)),
+            );
+            None
+        } else {
+            done
+        };
+        match done {
             Some(Done::Text(text)) => {
                 out.runs.push((out.text.len(), start, true));
                 out.text.push_str(&text);
