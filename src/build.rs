@@ -85,7 +85,7 @@ pub fn render_model(
 pub fn render_site(root: &Path, base_url: Option<&str>) -> Result<Rendered, Failed> {
     let (mut model, index, mut warnings) = load_checked(root)?;
     if let Some(b) = base_url {
-        model.config.base_url = b.to_string();
+        model.config.base_url.value = b.to_string();
     }
     let (site, more) = render_sealed(root, &model, &index).map_err(Failed)?;
     warnings.extend(more);
@@ -120,7 +120,7 @@ pub fn build(opts: &Options) -> Result<Outcome, Error> {
     write::guard(opts.root, opts.output).map_err(Error::Write)?;
     let (mut model, index, mut warnings) = load_checked(opts.root).map_err(Error::Sources)?;
     if let Some(b) = &opts.base_url {
-        model.config.base_url = b.clone();
+        model.config.base_url.value = b.clone();
     }
     let sources = |d| Error::Sources(Failed(d));
     let Plan {

@@ -70,6 +70,22 @@ fn c_and_posix_locales_and_the_flag_choose_the_language() {
     );
 }
 
+/// Three mistakes in three different steps of one flow, and one in another file: all four are
+/// reported in one run, each at its own line and column, in the order of the file.
+#[test]
+fn every_mistake_of_a_file_at_once() {
+    let s = site();
+    s.edit(FLOW, "    title: 提交申请", "    titel: 提交申请");
+    s.edit(FLOW, "    wait: 3-5 个工作日", "    wait: [3, 5]");
+    s.edit(
+        FLOW,
+        "    role: 商家\n    system: 商家后台\n    body: 开始经营。",
+        "    system: 商家后台\n    body: 开始经营。",
+    );
+    s.edit(FAQ, "    tags: [审核]", "    tagz: [审核]");
+    pin("every_mistake_of_a_file_at_once", &s, &["check"], 1);
+}
+
 // --- YAML syntax ---------------------------------------------------------------------------
 
 #[test]

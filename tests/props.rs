@@ -223,7 +223,9 @@ fn the_yaml_loader_never_panics_and_locates_every_error_inside_the_text() {
     let mut runner = TestRunner::new(cases(1500));
     runner
         .run(&(yaml_text(), 0usize..3), |(text, offset)| {
-            if let Err(d) = yaml::parse::<FaqFile>(&file, &text, offset) {
+            let found = yaml::parse::<FaqFile>(&file, 0, &text, offset).err();
+            prop_assert!(found.as_ref().is_none_or(|f| !f.is_empty()));
+            for d in found.into_iter().flatten() {
                 let lines: Vec<&str> = text.split('\n').collect();
                 let line = d.span.line as usize;
                 prop_assert!(
@@ -243,7 +245,7 @@ fn the_yaml_loader_never_panics_and_locates_every_error_inside_the_text() {
 }
 
 #[test]
-fn every_generated_faq_is_read_with_the_place_of_each_id() {
+fn every_generated_faq_is_read_with_the_place_of_each_item_and_answer() {
     let file: Arc<str> = Arc::from("guides/x/faq.yaml");
     let mut runner = TestRunner::new(cases(300));
     let faqs = prop::collection::vec(
@@ -261,13 +263,18 @@ fn every_generated_faq_is_read_with_the_place_of_each_id() {
                     "  - id: {id}\n    question: \"{q}\"\n    answer: 答。\n"
                 ));
             }
-            let (parsed, spans) = yaml::parse::<FaqFile>(&file, &text, 0)
-                .map_err(|d| TestCaseError::fail(format!("{d} in {text:?}")))?;
+            let parsed = yaml::parse::<FaqFile>(&file, 3, &text, 0)
+                .map_err(|d| TestCaseError::fail(format!("{d:?} in {text:?}")))?;
             prop_assert_eq!(parsed.faqs.len(), faqs.len());
             for (i, (id, _)) in faqs.iter().enumerate() {
-                prop_assert_eq!(&parsed.faqs[i].id, id);
-                let at = spans.span(&format!("faqs.{i}.id"));
-                prop_assert_eq!((at.line, at.col), (2 + 3 * i as u32, 9));
+                let faq = &parsed.faqs[i];
+                prop_assert_eq!(&faq.id, id);
+                let at = faq.origin;
+                prop_assert_eq!((at.file, at.line, at.col), (3, 2 + 3 * i as u32, 9));
+                prop_assert_eq!(
+                    (faq.answer.at.line, faq.answer.at.col),
+                    (4 + 3 * i as u32, 13)
+                );
             }
             Ok(())
         })

@@ -58,14 +58,9 @@ pub fn check(model: &Model, diags: &mut Diagnostics) {
             }));
         }
     }
-    for_each_guide_markdown(model, |origin, field, text| {
+    for_each_guide_markdown(model, |text| {
         for (line, col) in stray_markers(text) {
-            let at = model.span(origin, field);
-            diags.push(warn(Span {
-                line: at.line + line - 1,
-                col: at.col + col - 1,
-                file: at.file,
-            }));
+            diags.push(warn(model.span(text.at.inside(line, col))));
         }
     });
 }

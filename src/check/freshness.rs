@@ -8,49 +8,37 @@
 use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{Model, Origin, Source};
+use crate::model::{Model, Source};
 use crate::msg;
 
 pub fn check(model: &Model, today: NaiveDate, diags: &mut Diagnostics) {
-    let mut sources: Vec<(&Source, Origin)> = Vec::new();
+    let mut sources: Vec<&Source> = Vec::new();
     for p in &model.platforms {
-        sources.push((&p.meta.source, p.meta.origin.child("source")));
-        for f in &p.flows {
-            sources.extend(f.source.as_ref().map(|s| (s, f.origin.child("source"))));
-        }
-        for t in &p.trees {
-            sources.extend(t.source.as_ref().map(|s| (s, t.origin.child("source"))));
-        }
+        sources.push(&p.meta.source);
+        sources.extend(p.flows.iter().filter_map(|f| f.source.as_ref()));
+        sources.extend(p.trees.iter().filter_map(|t| t.source.as_ref()));
     }
     for page in model
         .pages
         .iter()
         .chain(model.sections.iter().map(|s| &s.page))
     {
-        let own = page.front.source.as_ref();
-        sources.extend(own.map(|s| (s, page.origin.child("source"))));
+        sources.extend(page.front.source.as_ref());
     }
     let max = i64::from(model.config.stale_after_days);
-    for (s, origin) in sources {
-        source(model, s, &origin, today, max, diags);
+    for s in sources {
+        source(model, s, today, max, diags);
     }
 }
 
-fn source(
-    model: &Model,
-    s: &Source,
-    origin: &Origin,
-    today: NaiveDate,
-    max: i64,
-    diags: &mut Diagnostics,
-) {
-    let dated = s.date.map(|d| d.last_day());
-    let verified = s.verified.map(|d| d.0);
+fn source(model: &Model, s: &Source, today: NaiveDate, max: i64, diags: &mut Diagnostics) {
+    let dated = s.date.map(|d| (d.last_day(), d.at));
+    let verified = s.verified.map(|d| (d.0, d.at));
     for (field, day) in [("date", dated), ("verified", verified)] {
-        if day.is_some_and(|d| d > today) {
+        if let Some((_, at)) = day.filter(|(d, _)| *d > today) {
             diags.push(
                 Diagnostic::error(
-                    model.span(origin, field),
+                    model.span(at),
                     msg!(
                         DATE_IN_FUTURE,
                         field = field,
@@ -67,11 +55,11 @@ fn source(
         }
     }
     let newest = match (dated, verified) {
-        (d, Some(v)) if d.is_none_or(|d| v >= d) => Some(("verified", v)),
+        (d, Some(v)) if d.is_none_or(|d| v.0 >= d.0) => Some(("verified", v)),
         (Some(d), _) => Some(("date", d)),
         _ => None,
     };
-    let Some((field, day)) = newest else {
+    let Some((field, (day, at))) = newest else {
         return;
     };
     let age = (today - day).num_days();
@@ -95,5 +83,5 @@ fn source(
             msg!(STALE_DATED_HINT),
         )
     };
-    diags.push(Diagnostic::warning(model.span(origin, field), message).hint(hint));
+    diags.push(Diagnostic::warning(model.span(at), message).hint(hint));
 }

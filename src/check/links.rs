@@ -24,16 +24,16 @@ pub fn check(model: &Model, index: &Index, diags: &mut Diagnostics) {
         page_links(model, &resolver, page, diags);
         policy::page(model, page, diags);
     }
-    for_each_guide_markdown(model, |origin, field, text| {
+    for_each_guide_markdown(model, |text| {
         let analysis = markdown::analyze(text, 1);
         let own = anchors(analysis.headings.iter().map(|h| &h.id));
         for link in &analysis.links {
             if let Err(e) = resolver.resolve("", &link.dest, &own) {
-                let span = policy::in_field(model, origin, field, link.line, link.col);
+                let span = model.span(text.at.inside(link.line, link.col));
                 diags.push(Diagnostic::error(span, e.message()).hint(e.hint()));
             }
         }
-        policy::guide_markdown(model, origin, field, &analysis, diags);
+        policy::guide_markdown(model, text, &analysis, diags);
     });
     shared_requirements(model, diags);
 }
@@ -46,7 +46,7 @@ fn shared_requirements(model: &Model, diags: &mut Diagnostics) {
         for s in &p.shared {
             if !seen.insert(s.id.as_str()) {
                 diags.push(
-                    Diagnostic::error(model.span(&s.origin, "id"), msg!(SHARED_TWICE, id = &s.id))
+                    Diagnostic::error(model.span(s.origin), msg!(SHARED_TWICE, id = &s.id))
                         .hint(msg!(SHARED_TWICE_HINT)),
                 );
             }
@@ -55,7 +55,7 @@ fn shared_requirements(model: &Model, diags: &mut Diagnostics) {
             if r.shared.is_empty() && r.requires.trim().is_empty() {
                 diags.push(
                     Diagnostic::error(
-                        model.span(&r.origin, "category"),
+                        model.span(r.category.at),
                         msg!(RULE_REQUIRES_NOTHING, category = &r.category),
                     )
                     .hint(msg!(RULE_REQUIRES_NOTHING_HINT)),
@@ -65,7 +65,7 @@ fn shared_requirements(model: &Model, diags: &mut Diagnostics) {
                 if seen.contains(id.as_str()) && !r.shared[..i].contains(id) {
                     continue;
                 }
-                let span = model.span(&r.origin, &format!("shared.{i}"));
+                let span = model.span(id.at);
                 let d = if r.shared[..i].contains(id) {
                     Diagnostic::error(span, msg!(SHARED_NAMED_TWICE, id = id))
                         .hint(msg!(SHARED_NAMED_TWICE_HINT))

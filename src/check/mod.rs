@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics, Message};
 use crate::model::index::{Index, Kind, RESERVED};
-use crate::model::{Model, Origin};
+use crate::model::{Model, Spanned};
 use crate::msg;
 
 /// Check the model. `today` decides what is stale (warnings only).
@@ -63,16 +63,9 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    /// `field` of `origin` must name an id of one of `kinds`.
-    fn expect(
-        &self,
-        id: &str,
-        kinds: &[Kind],
-        origin: &Origin,
-        field: &str,
-        diags: &mut Diagnostics,
-    ) {
-        let span = self.model.span(origin, field);
+    /// `id` must name an item of one of `kinds`.
+    fn expect(&self, id: &Spanned<String>, kinds: &[Kind], diags: &mut Diagnostics) {
+        let span = self.model.span(id.at);
         match self.index.get(id) {
             Some(t) if kinds.contains(&t.kind) => {}
             Some(t) => diags.push(
@@ -95,7 +88,7 @@ impl Checker<'_> {
                     .filter(|(_, t)| kinds.contains(&t.kind))
                     .map(|(k, _)| k.as_str());
                 let rest = msg!(UNKNOWN_ID_HINT, kinds = names(kinds));
-                let hint = match crate::load::yaml_error::closest(id, known) {
+                let hint = match crate::load::yaml::error::closest(id, known) {
                     Some(close) => msg!(HINT_DID_YOU_MEAN, close = close, rest = rest),
                     None => rest,
                 };
@@ -119,62 +112,38 @@ impl Checker<'_> {
         for p in &self.model.platforms {
             for f in &p.flows {
                 for s in &f.steps {
-                    for (i, m) in s.materials.iter().enumerate() {
-                        self.expect(
-                            m,
-                            &[Kind::Material],
-                            &s.origin,
-                            &format!("materials.{i}"),
-                            diags,
-                        );
+                    for m in &s.materials {
+                        self.expect(m, &[Kind::Material], diags);
                     }
                 }
             }
             for q in &p.faqs {
-                for (i, r) in q.related.iter().enumerate() {
-                    self.expect(r, &any, &q.origin, &format!("related.{i}"), diags);
+                for r in &q.related {
+                    self.expect(r, &any, diags);
                 }
             }
             for t in &p.trees {
                 for o in &t.outcomes {
-                    for (i, m) in o.materials.iter().enumerate() {
-                        self.expect(
-                            m,
-                            &[Kind::Material],
-                            &o.origin,
-                            &format!("materials.{i}"),
-                            diags,
-                        );
+                    for m in &o.materials {
+                        self.expect(m, &[Kind::Material], diags);
                     }
-                    for (i, s) in o.steps.iter().enumerate() {
-                        self.expect(
-                            s,
-                            &[Kind::Step, Kind::Flow],
-                            &o.origin,
-                            &format!("steps.{i}"),
-                            diags,
-                        );
+                    for s in &o.steps {
+                        self.expect(s, &[Kind::Step, Kind::Flow], diags);
                     }
                 }
             }
         }
         for p in &self.model.platforms {
             for c in &p.checklists {
-                for (i, m) in c.materials.iter().enumerate() {
-                    self.expect(
-                        m,
-                        &[Kind::Material],
-                        &c.origin,
-                        &format!("materials.{i}"),
-                        diags,
-                    );
+                for m in &c.materials {
+                    self.expect(m, &[Kind::Material], diags);
                 }
-                let mut seen: HashSet<&str> = c.materials.iter().map(String::as_str).collect();
-                for (i, item) in c.items.iter().enumerate() {
+                let mut seen: HashSet<&str> = c.materials.iter().map(|m| m.as_str()).collect();
+                for item in &c.items {
                     if !seen.insert(&item.id) {
                         diags.push(
                             Diagnostic::error(
-                                self.model.span(&c.origin, &format!("items.{i}.id")),
+                                self.model.span(item.id.at),
                                 msg!(CHECKLIST_ITEM_TWICE, id = &item.id),
                             )
                             .hint(msg!(CHECKLIST_ITEM_TWICE_HINT)),
@@ -183,9 +152,8 @@ impl Checker<'_> {
                 }
             }
         }
-        let config = Origin::default();
-        for (i, id) in self.model.config.popular.iter().enumerate() {
-            self.expect(id, &any, &config, &format!("popular.{i}"), diags);
+        for id in &self.model.config.popular {
+            self.expect(id, &any, diags);
         }
     }
 
@@ -193,16 +161,13 @@ impl Checker<'_> {
     /// pages use, and content sections must not take a platform's folder.
     fn reserved_names(&self, diags: &mut Diagnostics) {
         for p in &self.model.platforms {
-            let flows = p.flows.iter().map(|f| (&f.id, &f.origin));
-            let trees = p.trees.iter().map(|t| (&t.id, &t.origin));
+            let flows = p.flows.iter().map(|f| (&f.id, f.origin));
+            let trees = p.trees.iter().map(|t| (&t.id, t.origin));
             for (id, origin) in flows.chain(trees) {
                 if RESERVED.contains(&id.as_str()) {
                     diags.push(
-                        Diagnostic::error(
-                            self.model.span(origin, "id"),
-                            msg!(RESERVED_NAME, id = id),
-                        )
-                        .hint(msg!(RESERVED_NAME_HINT, taken = RESERVED.join(", "))),
+                        Diagnostic::error(self.model.span(origin), msg!(RESERVED_NAME, id = id))
+                            .hint(msg!(RESERVED_NAME_HINT, taken = RESERVED.join(", "))),
                     );
                 }
             }
@@ -224,7 +189,7 @@ impl Checker<'_> {
             if taken.contains(&first) {
                 diags.push(
                     Diagnostic::error(
-                        self.model.span(&page.origin, ""),
+                        self.model.span(page.origin),
                         msg!(PAGE_URL_TAKEN, url = &page.url),
                     )
                     .hint(msg!(PAGE_URL_TAKEN_HINT, first = first)),

@@ -19,7 +19,7 @@ pub fn check(model: &Model, tree: &Tree, diags: &mut Diagnostics) {
     if !questions.contains_key(tree.start.as_str()) {
         diags.push(
             Diagnostic::error(
-                model.span(&tree.origin, "start"),
+                model.span(tree.start.at),
                 msg!(TREE_START_UNKNOWN, id = &tree.start),
             )
             .hint(suggest(
@@ -33,24 +33,21 @@ pub fn check(model: &Model, tree: &Tree, diags: &mut Diagnostics) {
         if q.answers.len() < 2 {
             diags.push(
                 Diagnostic::error(
-                    model.span(&q.origin, "answers"),
+                    model.span(q.answers.at),
                     msg!(TREE_FEW_ANSWERS, id = &q.id, count = q.answers.len()),
                 )
                 .hint(msg!(TREE_FEW_ANSWERS_HINT)),
             );
         }
-        for (i, a) in q.answers.iter().enumerate() {
+        for a in &q.answers {
             if !known(&a.next) {
                 diags.push(
-                    Diagnostic::error(
-                        model.span(&q.origin, &format!("answers.{i}.next")),
-                        msg!(TREE_NEXT_UNKNOWN, id = &a.next),
-                    )
-                    .hint(suggest(
-                        &a.next,
-                        questions.keys().copied().chain(outcomes.iter().copied()),
-                        msg!(TREE_NEXT_UNKNOWN_HINT),
-                    )),
+                    Diagnostic::error(model.span(a.next.at), msg!(TREE_NEXT_UNKNOWN, id = &a.next))
+                        .hint(suggest(
+                            &a.next,
+                            questions.keys().copied().chain(outcomes.iter().copied()),
+                            msg!(TREE_NEXT_UNKNOWN_HINT),
+                        )),
                 );
             }
         }
@@ -78,7 +75,7 @@ pub fn check(model: &Model, tree: &Tree, diags: &mut Diagnostics) {
 
 /// `rest`, after "did you mean" when `id` is close to one of `known`.
 fn suggest<'a>(id: &str, known: impl IntoIterator<Item = &'a str>, rest: Message) -> Message {
-    match crate::load::yaml_error::closest(id, known) {
+    match crate::load::yaml::error::closest(id, known) {
         Some(close) => msg!(HINT_DID_YOU_MEAN, close = close, rest = rest),
         None => rest,
     }
@@ -89,7 +86,7 @@ fn unreachable(model: &Model, tree: &Tree, reached: &BTreeSet<&str>, diags: &mut
         if !reached.contains(q.id.as_str()) {
             diags.push(
                 Diagnostic::error(
-                    model.span(&q.origin, "id"),
+                    model.span(q.origin),
                     msg!(TREE_UNREACHED_QUESTION, id = &q.id),
                 )
                 .hint(msg!(TREE_UNREACHED_HINT)),
@@ -100,7 +97,7 @@ fn unreachable(model: &Model, tree: &Tree, reached: &BTreeSet<&str>, diags: &mut
         if !reached.contains(o.id.as_str()) {
             diags.push(
                 Diagnostic::error(
-                    model.span(&o.origin, "id"),
+                    model.span(o.origin),
                     msg!(TREE_UNREACHED_OUTCOME, id = &o.id),
                 )
                 .hint(msg!(TREE_UNREACHED_HINT)),
@@ -146,7 +143,7 @@ impl<'t> Walk<'t> {
                             .collect();
                         diags.push(
                             Diagnostic::error(
-                                self.model.span(&q.origin, &format!("answers.{ai}.next")),
+                                self.model.span(answer.next.at),
                                 msg!(
                                     TREE_LOOP,
                                     id = next,

@@ -120,6 +120,11 @@ impl From<&String> for Arg {
         Arg::Text(s.clone())
     }
 }
+impl From<&crate::model::Spanned<String>> for Arg {
+    fn from(s: &crate::model::Spanned<String>) -> Self {
+        Arg::Text(s.value.clone())
+    }
+}
 impl From<&Arc<str>> for Arg {
     fn from(s: &Arc<str>) -> Self {
         Arg::Text(s.to_string())

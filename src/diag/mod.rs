@@ -145,6 +145,12 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(items: Vec<Diagnostic>) -> Self {
+        Diagnostics { items }
+    }
+}
+
 /// A run that ended with errors. Holds every problem of the run, errors and warnings.
 #[derive(Debug)]
 pub struct Failed(pub Diagnostics);

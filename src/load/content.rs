@@ -1,6 +1,6 @@
 //! `content/`: Markdown pages with YAML front matter, in nested sections.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::{book, include, markdown, read_text, yaml, Files};
 use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
 use crate::model::content::FrontMatter;
-use crate::model::{Imported, Origin, Page, Section};
+use crate::model::{FileId, Imported, Origin, Page, Section};
 use crate::msg;
 
 /// All pages and sections, and what was done to read Markdown written for other tools.
@@ -118,6 +118,7 @@ fn summary_page(
         let name = summary.dir.rsplit('/').next().unwrap_or("");
         if name.is_empty() { "Summary" } else { name }.to_string()
     });
+    let origin = Origin::file_start(files.add(file));
     let body = book::take_title(&summary.body).map_or(summary.body.clone(), |(_, b)| b);
     let analysis = markdown::analyze_mapped(&body, &body, 1, &|o| o, markdown::unicode_anchor);
     let url = if summary.dir.is_empty() {
@@ -128,6 +129,7 @@ fn summary_page(
     Page {
         front: FrontMatter {
             title,
+            origin,
             ..FrontMatter::default()
         },
         url,
@@ -138,18 +140,10 @@ fn summary_page(
         urls: analysis.urls,
         attrs: analysis.attrs,
         has_code: analysis.has_code,
-        origin: Origin {
-            file: files.add(file_spans(file)),
-            path: String::new(),
-        },
+        origin,
         rel,
         front_matter: false,
     }
-}
-
-/// The positions of a file without YAML: only the file itself.
-fn file_spans(file: Arc<str>) -> yaml::SpanMap {
-    yaml::SpanMap::new(file, HashMap::from([(String::new(), (1, 1))]))
 }
 
 /// The folder (`a/b`, or "" for the top) a content file is in.
@@ -242,8 +236,8 @@ fn load_page(root: &Path, content: &Path, path: &Path, files: &Files) -> Loaded 
     let page = read_page(root, content, path, files, &mut diags);
     let (page, directives, included) = match page {
         Ok((page, expanded)) => (Some(page), expanded.0, expanded.1),
-        Err(d) => {
-            diags.push(d);
+        Err(found) => {
+            diags.extend(found);
             (None, 0, Vec::new())
         }
     };
@@ -255,6 +249,9 @@ fn load_page(root: &Path, content: &Path, path: &Path, files: &Files) -> Loaded 
     }
 }
 
+/// How many mdBook directives a page's body expanded, and the files they included.
+type Expanded = (usize, Vec<PathBuf>);
+
 /// A page with its front matter, or (without any) titled by its first heading or file name.
 fn read_page(
     root: &Path,
@@ -262,21 +259,22 @@ fn read_page(
     path: &Path,
     files: &Files,
     diags: &mut Vec<Diagnostic>,
-) -> Result<(Page, (usize, Vec<PathBuf>)), Diagnostic> {
-    let (file, text) = read_text(root, path)?;
+) -> Result<(Page, Expanded), Vec<Diagnostic>> {
+    let (file, text) = read_text(root, path).map_err(|d| vec![d])?;
     let rel = super::rel_name(content, path).to_string();
-    let (front, spans, body, body_line) = match split_front_matter(&text) {
+    let id = files.add(file.clone());
+    let (front, body, body_line) = match split_front_matter(&text) {
         Some((yaml_text, body, body_line)) => {
-            let (front, spans): (FrontMatter, _) = yaml::parse(&file, yaml_text, 1)?;
-            (Some(front), spans, body, body_line)
+            let front: FrontMatter = yaml::parse(&file, id, yaml_text, 1)?;
+            (Some(front), body, body_line)
         }
         None if text.starts_with("---\n")
             || text.starts_with("---\r\n")
             || lost_opening_fence(&text) =>
         {
-            return Err(no_front_matter(&file, &text))
+            return Err(vec![no_front_matter(&file, &text)])
         }
-        None => (None, file_spans(file.clone()), text.as_str(), 1),
+        None => (None, text.as_str(), 1),
     };
     let ctx = include::Ctx {
         root,
@@ -300,9 +298,11 @@ fn read_page(
             .or_else(|| taken.as_ref().map(|(t, _)| t.clone()))
             .or_else(|| book::first_heading(&analysis.headings))
             .unwrap_or_else(|| book::file_stem(&rel)),
+        origin: Origin::file_start(id),
         ..FrontMatter::default()
     });
-    let url = page_url(&rel, front.slug.as_deref());
+    let url = page_url(&rel, front.slug.as_ref().map(|s| s.as_str()));
+    let origin = front.origin;
     let page = Page {
         front,
         url,
@@ -313,35 +313,33 @@ fn read_page(
         urls: analysis.urls,
         attrs: analysis.attrs,
         has_code: analysis.has_code,
-        origin: Origin {
-            file: files.add(spans),
-            path: String::new(),
-        },
+        origin,
         rel,
         front_matter,
     };
     Ok((page, (expanded.count, expanded.files)))
 }
 
-/// Load one page again, for a preview server that saw only this file change: the page and
-/// the positions of its front matter (to replace the file's entry in `Model::files`).
-pub fn load_one(root: &Path, path: &Path) -> Result<(Page, yaml::SpanMap), Diagnostic> {
+/// Load one page again, for a preview server that saw only this file change. `id` is the
+/// page's file in the current model, so its positions point where the model's do.
+pub fn load_one(root: &Path, path: &Path, id: FileId) -> Result<Page, Vec<Diagnostic>> {
     let allow = super::load_config(root).is_ok_and(|(c, _)| c.allow_outside_symlinks);
-    let files = Files::new(super::fs::Access::new(root, allow));
+    let files = Files::starting_at(super::fs::Access::new(root, allow), id);
     if let Some(d) = files.access.refuse(path) {
-        return Err(d);
+        return Err(vec![d]);
     }
     let mut diags = Vec::new();
     let content = root.join("content");
     let (page, _) = read_page(root, &content, path, &files, &mut diags)?;
-    if let Some(d) = diags.into_iter().find(|d| d.severity == Severity::Error) {
-        return Err(d);
+    let errors: Vec<Diagnostic> = diags
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    if errors.is_empty() {
+        Ok(page)
+    } else {
+        Err(errors)
     }
-    let spans = files
-        .into_vec()
-        .pop()
-        .expect("load_page registers its file");
-    Ok((page, spans))
 }
 
 /// Front matter whose opening `---` was lost: the file starts with a `key:` line and a `---`

@@ -11,7 +11,6 @@ use crate::model::guide::{
     ChecklistsFile, FaqFile, Flow, GlossaryFile, MaterialsFile, Platform, PlatformMeta, RulesFile,
     Tree,
 };
-use crate::model::Origin;
 use crate::msg;
 
 /// The sources of a platform folder, by name without `.yaml`/`.yml`; flows and trees are folders.
@@ -41,24 +40,25 @@ pub fn load_all(root: &Path, files: &Files, diags: &mut Diagnostics) -> Vec<Plat
         .collect()
 }
 
-/// Read one YAML file; on success register it and return the value with its origin.
+/// Read one YAML file: register it, then every mistake in it is reported at once.
 fn read<T: DeserializeOwned>(
     root: &Path,
     path: &Path,
     files: &Files,
     diags: &mut Diagnostics,
-) -> Option<(T, Origin)> {
-    let result = read_text(root, path).and_then(|(rel, text)| yaml::parse::<T>(&rel, &text, 0));
-    match result {
-        Ok((value, spans)) => Some((
-            value,
-            Origin {
-                file: files.add(spans),
-                path: String::new(),
-            },
-        )),
+) -> Option<T> {
+    let (rel, text) = match read_text(root, path) {
+        Ok(t) => t,
         Err(d) => {
             diags.push(d);
+            return None;
+        }
+    };
+    let id = files.add(rel.clone());
+    match yaml::parse::<T>(&rel, id, &text, 0) {
+        Ok(value) => Some(value),
+        Err(found) => {
+            diags.extend(found);
             None
         }
     }
@@ -70,7 +70,7 @@ fn optional<T: DeserializeOwned>(
     stem: &str,
     files: &Files,
     diags: &mut Diagnostics,
-) -> Option<(T, Origin)> {
+) -> Option<T> {
     match find_yaml(root, dir, stem, &files.access) {
         Ok(path) => path.and_then(|p| read(root, &p, files, diags)),
         Err(d) => {
@@ -86,7 +86,7 @@ fn each<T: DeserializeOwned>(
     dir: &Path,
     files: &Files,
     diags: &mut Diagnostics,
-) -> Vec<(T, Origin)> {
+) -> Vec<T> {
     let (paths, twice) = yaml_files(root, dir, &files.access);
     diags.extend(twice);
     paths
@@ -124,58 +124,25 @@ fn load_platform(
             return None;
         }
     };
-    let meta = read::<PlatformMeta>(root, &meta_path, files, diags).map(|(mut m, o)| {
-        m.origin = o;
-        m
-    });
+    let meta = read::<PlatformMeta>(root, &meta_path, files, diags);
     let materials = optional::<MaterialsFile>(root, dir, "materials", files, diags)
-        .map(|(f, o)| with_origins(f.materials, &o.child("materials"), |m, o| m.origin = o))
+        .map(|f| f.materials)
         .unwrap_or_default();
     let faqs = optional::<FaqFile>(root, dir, "faq", files, diags)
-        .map(|(f, o)| with_origins(f.faqs, &o.child("faqs"), |m, o| m.origin = o))
+        .map(|f| f.faqs)
         .unwrap_or_default();
     let (rules, shared) = optional::<RulesFile>(root, dir, "rules", files, diags)
-        .map(|(f, o)| {
-            (
-                with_origins(f.rules, &o.child("rules"), |m, o| m.origin = o),
-                with_origins(f.shared, &o.child("shared"), |m, o| m.origin = o),
-            )
-        })
+        .map(|f| (f.rules, f.shared))
         .unwrap_or_default();
     let terms = optional::<GlossaryFile>(root, dir, "glossary", files, diags)
-        .map(|(f, o)| with_origins(f.terms, &o.child("terms"), |m, o| m.origin = o))
+        .map(|f| f.terms)
         .unwrap_or_default();
     let checklists = optional::<ChecklistsFile>(root, dir, "checklists", files, diags)
-        .map(|(f, o)| with_origins(f.checklists, &o.child("checklists"), |m, o| m.origin = o))
+        .map(|f| f.checklists)
         .unwrap_or_default();
-    let mut flows: Vec<Flow> = each::<Flow>(root, &dir.join("flows"), files, diags)
-        .into_iter()
-        .map(|(mut f, o)| {
-            f.steps = with_origins(std::mem::take(&mut f.steps), &o.child("steps"), |s, o| {
-                s.origin = o
-            });
-            f.origin = o;
-            f
-        })
-        .collect();
+    let mut flows: Vec<Flow> = each::<Flow>(root, &dir.join("flows"), files, diags);
     flows.sort_by(|a, b| (a.weight, &a.id).cmp(&(b.weight, &b.id)));
-    let trees: Vec<Tree> = each::<Tree>(root, &dir.join("trees"), files, diags)
-        .into_iter()
-        .map(|(mut t, o)| {
-            t.questions = with_origins(
-                std::mem::take(&mut t.questions),
-                &o.child("questions"),
-                |q, o| q.origin = o,
-            );
-            t.outcomes = with_origins(
-                std::mem::take(&mut t.outcomes),
-                &o.child("outcomes"),
-                |q, o| q.origin = o,
-            );
-            t.origin = o;
-            t
-        })
-        .collect();
+    let trees: Vec<Tree> = each::<Tree>(root, &dir.join("trees"), files, diags);
     Some(Platform {
         meta: meta?,
         dir: dir_name,
@@ -188,12 +155,4 @@ fn load_platform(
         trees,
         checklists,
     })
-}
-
-/// Give each item of a list its origin `list.<index>`.
-fn with_origins<T>(mut items: Vec<T>, list: &Origin, set: impl Fn(&mut T, Origin)) -> Vec<T> {
-    for (i, item) in items.iter_mut().enumerate() {
-        set(item, list.child(i));
-    }
-    items
 }

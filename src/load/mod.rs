@@ -15,38 +15,46 @@ pub mod names;
 pub mod punct;
 pub mod unread;
 pub mod yaml;
-pub mod yaml_error;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use crate::diag::{Diagnostic, Diagnostics, Failed, Span};
-use crate::model::{Config, Model};
+use crate::model::{Config, FileId, Model};
 use crate::msg;
 
 /// Registry of the files read, so every item can point back to its file, and what may be read.
 pub struct Files {
-    spans: Mutex<Vec<yaml::SpanMap>>,
+    names: Mutex<Vec<Arc<str>>>,
+    /// The id of the first file registered here.
+    first: FileId,
     pub access: fs::Access,
 }
 
 impl Files {
     pub fn new(access: fs::Access) -> Self {
+        Files::starting_at(access, 0)
+    }
+
+    /// A registry whose first file gets the id `first` (one file read again for a model whose
+    /// other files keep their ids).
+    pub fn starting_at(access: fs::Access, first: FileId) -> Self {
         Files {
-            spans: Mutex::default(),
+            names: Mutex::default(),
+            first,
             access,
         }
     }
 
-    /// Register the positions of one file's YAML and get its id.
-    pub fn add(&self, spans: yaml::SpanMap) -> usize {
-        let mut v = self.spans.lock().expect("files lock");
-        v.push(spans);
-        v.len() - 1
+    /// Register a file read (by its name relative to the site) and get its id.
+    pub fn add(&self, name: Arc<str>) -> FileId {
+        let mut v = self.names.lock().expect("files lock");
+        v.push(name);
+        self.first + v.len() - 1
     }
 
-    fn into_vec(self) -> Vec<yaml::SpanMap> {
-        self.spans.into_inner().expect("files lock")
+    fn into_vec(self) -> Vec<Arc<str>> {
+        self.names.into_inner().expect("files lock")
     }
 }
 
@@ -90,19 +98,17 @@ pub fn rel_name(root: &Path, path: &Path) -> Arc<str> {
 /// Load a whole site. Errors of every file are returned together.
 pub fn load(root: &Path) -> Result<(Model, Diagnostics), Failed> {
     let mut diags = Diagnostics::default();
-    let (config, config_spans) = match load_config(root) {
-        Ok((c, spans)) => (Some(c), Some(spans)),
-        Err(d) => {
-            diags.push(d);
-            (None, None)
+    let (config, config_name) = match load_config(root) {
+        Ok((c, name)) => (Some(c), name),
+        Err(found) => {
+            diags.extend(found);
+            (None, Arc::from(CONFIG))
         }
     };
     let allow = config.as_ref().is_some_and(|c| c.allow_outside_symlinks);
     let files = Files::new(fs::Access::new(root, allow));
-    if let Some(spans) = config_spans {
-        // site.yaml is file 0: `Origin::default()` points into it.
-        files.add(spans);
-    }
+    // site.yaml is file 0: the positions in `Config` point into it.
+    files.add(config_name);
     diags.extend(fs::scan(&files.access));
     let platforms = guides::load_all(root, &files, &mut diags);
     diags.extend(unread::check(root, &files.access));
@@ -123,17 +129,21 @@ pub fn load(root: &Path) -> Result<(Model, Diagnostics), Failed> {
     }
 }
 
-/// `site.yaml` (or `site.yml`) and the positions of its values.
-pub fn load_config(root: &Path) -> Result<(Config, yaml::SpanMap), Diagnostic> {
+/// What `site.yaml` is called when there is none.
+const CONFIG: &str = "site.yaml";
+
+/// `site.yaml` (or `site.yml`, file 0 of the model) and its name relative to the site.
+pub fn load_config(root: &Path) -> Result<(Config, Arc<str>), Vec<Diagnostic>> {
     let access = fs::Access::new(root, true);
-    let Some(path) = names::find_yaml(root, root, "site", &access)? else {
-        let rel: Arc<str> = Arc::from("site.yaml");
-        return Err(Diagnostic::error(
+    let Some(path) = names::find_yaml(root, root, "site", &access).map_err(|d| vec![d])? else {
+        let rel: Arc<str> = Arc::from(CONFIG);
+        return Err(vec![Diagnostic::error(
             Span::file(&rel),
             msg!(NO_SITE_YAML, dir = root.display().to_string()),
         )
-        .hint(msg!(NO_SITE_YAML_HINT)));
+        .hint(msg!(NO_SITE_YAML_HINT))]);
     };
-    let (rel, text) = read_text(root, &path)?;
-    yaml::parse(&rel, &text, 0)
+    let (rel, text) = read_text(root, &path).map_err(|d| vec![d])?;
+    let config = yaml::parse(&rel, 0, &text, 0)?;
+    Ok((config, rel))
 }

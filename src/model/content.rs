@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Date, Origin, Source};
+use super::{Date, Origin, Source, Spanned};
 
 /// The YAML front matter of a page or a section's `_index.md`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -19,10 +19,13 @@ pub struct FrontMatter {
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
-    pub slug: Option<String>,
+    pub slug: Option<Spanned<String>>,
     /// The document the page is written from; a section's is the default of its pages.
     #[serde(default)]
     pub source: Option<Source>,
+    /// Where the front matter starts.
+    #[serde(rename = "$__origin", default)]
+    pub origin: Origin,
 }
 
 /// A heading of a Markdown body, with the anchor id it gets.

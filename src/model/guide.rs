@@ -1,13 +1,14 @@
 //! The structured guide sources of one platform, as read from `guides/<platform>/`.
 //!
 //! These structs are both the YAML source format (`deny_unknown_fields`: a misspelled key is
-//! an error) and the typed model later stages read. Each item keeps an [`Origin`], from which
-//! any stage can get the file, line and column of the item or of one of its fields.
+//! an error) and the typed model later stages read. Each item keeps its [`Origin`] and every
+//! value a later stage may report on is [`Spanned`]: positions travel with the values.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use super::source::{DocDate, Source, SourceKind};
+use super::spans::{items, Spanned};
 use super::Origin;
 
 /// `guides/<platform>/platform.yaml`.
@@ -18,16 +19,17 @@ pub struct PlatformMeta {
     pub name: String,
     pub owner: String,
     #[serde(default)]
-    pub entry_url: Option<String>,
+    pub entry_url: Option<Spanned<String>>,
     #[serde(default)]
-    pub contact: Option<String>,
+    pub contact: Option<Spanned<String>>,
     #[serde(default)]
-    pub summary: String,
+    pub summary: Spanned<String>,
     #[serde(default)]
     pub weight: i64,
     /// The default source of every flow and tree of the platform.
     pub source: Source,
-    #[serde(skip)]
+    #[serde(rename = "$__origin", default)]
+    #[schemars(skip)]
     pub origin: Origin,
 }
 
@@ -36,7 +38,7 @@ pub struct PlatformMeta {
 pub struct Template {
     pub title: String,
     #[serde(default)]
-    pub url: Option<String>,
+    pub url: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -45,7 +47,7 @@ pub struct Material {
     pub id: String,
     pub name: String,
     #[serde(default)]
-    pub description: String,
+    pub description: Spanned<String>,
     #[serde(default)]
     pub requirements: Vec<String>,
     #[serde(default)]
@@ -54,13 +56,15 @@ pub struct Material {
     pub max_size: Option<String>,
     #[serde(default)]
     pub template: Option<Template>,
-    #[serde(skip)]
+    #[serde(rename = "$__origin", default)]
+    #[schemars(skip)]
     pub origin: Origin,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MaterialsFile {
+    #[serde(deserialize_with = "items")]
     pub materials: Vec<Material>,
 }
 
@@ -72,16 +76,17 @@ pub struct Step {
     pub role: String,
     pub system: String,
     #[serde(default)]
-    pub body: String,
+    pub body: Spanned<String>,
     #[serde(default)]
-    pub materials: Vec<String>,
+    pub materials: Vec<Spanned<String>>,
     #[serde(default)]
     pub wait: Option<String>,
     #[serde(default)]
     pub notify: Option<String>,
     #[serde(default)]
-    pub next: Option<String>,
-    #[serde(skip)]
+    pub next: Option<Spanned<String>>,
+    #[serde(rename = "$__origin", default)]
+    #[schemars(skip)]
     pub origin: Origin,
 }
 
@@ -92,13 +97,15 @@ pub struct Flow {
     pub id: String,
     pub title: String,
     #[serde(default)]
-    pub summary: String,
+    pub summary: Spanned<String>,
     #[serde(default)]
     pub weight: i64,
     #[serde(default)]
     pub source: Option<Source>,
+    #[serde(deserialize_with = "items")]
     pub steps: Vec<Step>,
-    #[serde(skip)]
+    #[serde(rename = "$__origin", default)]
+    #[schemars(skip)]
     pub origin: Origin,
 }
 
@@ -125,20 +132,22 @@ impl Flow {
 pub struct Faq {
     pub id: String,
     pub question: String,
-    pub answer: String,
+    pub answer: Spanned<String>,
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
-    pub related: Vec<String>,
+    pub related: Vec<Spanned<String>>,
     #[serde(default)]
-    pub former_ids: Vec<String>,
-    #[serde(skip)]
+    pub former_ids: Vec<Spanned<String>>,
+    #[serde(rename = "$__origin", default)]
+    #[schemars(skip)]
     pub origin: Origin,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FaqFile {
+    #[serde(deserialize_with = "items")]
     pub faqs: Vec<Faq>,
 }
 
@@ -146,19 +155,20 @@ pub struct FaqFile {
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub id: String,
-    pub category: String,
+    pub category: Spanned<String>,
     #[serde(default)]
     pub group: Option<String>,
     /// Ids of the requirements (`shared:` of this file) that this category has in common with
     /// others: stated once on the page, named in this category's row.
     #[serde(default)]
-    pub shared: Vec<String>,
+    pub shared: Vec<Spanned<String>>,
     /// What this category requires beyond its shared requirements (Markdown).
     #[serde(default)]
-    pub requires: String,
+    pub requires: Spanned<String>,
     #[serde(default)]
-    pub notes: String,
-    #[serde(skip)]
+    pub notes: Spanned<String>,
+    #[serde(rename = "$__origin", default)]
+    #[schemars(skip)]
     pub origin: Origin,
 }
 
@@ -167,8 +177,9 @@ pub struct Rule {
 pub struct RulesFile {
     /// Requirements several categories share, each written once; a rule names them in its
     /// `shared` list.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "items")]
     pub shared: Vec<SharedRequirement>,
+    #[serde(deserialize_with = "items")]
     pub rules: Vec<Rule>,
 }
 
@@ -181,8 +192,9 @@ pub struct SharedRequirement {
     /// Its heading on the rules page, e.g. 定向准入类目的共同要求.
     pub title: String,
     /// The requirement (Markdown).
-    pub text: String,
-    #[serde(skip)]
+    pub text: Spanned<String>,
+    #[serde(rename = "$__origin", default)]
+    #[schemars(skip)]
     pub origin: Origin,
 }
 
@@ -193,14 +205,16 @@ pub struct Term {
     pub term: String,
     #[serde(default)]
     pub aliases: Vec<String>,
-    pub definition: String,
-    #[serde(skip)]
+    pub definition: Spanned<String>,
+    #[serde(rename = "$__origin", default)]
+    #[schemars(skip)]
     pub origin: Origin,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryFile {
+    #[serde(deserialize_with = "items")]
     pub terms: Vec<Term>,
 }
 
@@ -208,7 +222,7 @@ pub struct GlossaryFile {
 #[serde(deny_unknown_fields)]
 pub struct Answer {
     pub label: String,
-    pub next: String,
+    pub next: Spanned<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -217,9 +231,10 @@ pub struct Question {
     pub id: String,
     pub text: String,
     #[serde(default)]
-    pub help: String,
-    pub answers: Vec<Answer>,
-    #[serde(skip)]
+    pub help: Spanned<String>,
+    pub answers: Spanned<Vec<Answer>>,
+    #[serde(rename = "$__origin", default)]
+    #[schemars(skip)]
     pub origin: Origin,
 }
 
@@ -229,14 +244,15 @@ pub struct Outcome {
     pub id: String,
     pub title: String,
     #[serde(default)]
-    pub materials: Vec<String>,
+    pub materials: Vec<Spanned<String>>,
     #[serde(default)]
-    pub submit: Option<String>,
+    pub submit: Option<Spanned<String>>,
     #[serde(default)]
-    pub steps: Vec<String>,
+    pub steps: Vec<Spanned<String>>,
     #[serde(default)]
-    pub body: String,
-    #[serde(skip)]
+    pub body: Spanned<String>,
+    #[serde(rename = "$__origin", default)]
+    #[schemars(skip)]
     pub origin: Origin,
 }
 
@@ -247,13 +263,16 @@ pub struct Tree {
     pub id: String,
     pub title: String,
     #[serde(default)]
-    pub summary: String,
-    pub start: String,
+    pub summary: Spanned<String>,
+    pub start: Spanned<String>,
     #[serde(default)]
     pub source: Option<Source>,
+    #[serde(deserialize_with = "items")]
     pub questions: Vec<Question>,
+    #[serde(deserialize_with = "items")]
     pub outcomes: Vec<Outcome>,
-    #[serde(skip)]
+    #[serde(rename = "$__origin", default)]
+    #[schemars(skip)]
     pub origin: Origin,
 }
 
@@ -261,10 +280,10 @@ pub struct Tree {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CheckItem {
-    pub id: String,
+    pub id: Spanned<String>,
     pub text: String,
     #[serde(default)]
-    pub note: String,
+    pub note: Spanned<String>,
 }
 
 /// `guides/<platform>/checklists.yaml`: checklists written by hand, from material ids and
@@ -275,18 +294,20 @@ pub struct Checklist {
     pub id: String,
     pub title: String,
     #[serde(default)]
-    pub summary: String,
+    pub summary: Spanned<String>,
     #[serde(default)]
-    pub materials: Vec<String>,
-    #[serde(default)]
+    pub materials: Vec<Spanned<String>>,
+    #[serde(default, deserialize_with = "items")]
     pub items: Vec<CheckItem>,
-    #[serde(skip)]
+    #[serde(rename = "$__origin", default)]
+    #[schemars(skip)]
     pub origin: Origin,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistsFile {
+    #[serde(deserialize_with = "items")]
     pub checklists: Vec<Checklist>,
 }
 

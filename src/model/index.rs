@@ -152,12 +152,11 @@ impl Index {
                 Kind::Platform,
                 url::platform(pid),
                 &p.meta.name,
-                &p.meta.origin,
-                "id",
+                p.meta.origin,
             );
             for m in &p.materials {
                 let u = format!("{}#{}", url::materials(pid), m.id);
-                b.add(pi, &m.id, Kind::Material, u, &m.name, &m.origin, "id");
+                b.add(pi, &m.id, Kind::Material, u, &m.name, m.origin);
             }
             for f in &p.flows {
                 b.add(
@@ -166,8 +165,7 @@ impl Index {
                     Kind::Flow,
                     url::flow(pid, &f.id),
                     &f.title,
-                    &f.origin,
-                    "id",
+                    f.origin,
                 );
                 for s in &f.steps {
                     let key = format!("{}/{}", f.id, s.id);
@@ -177,8 +175,7 @@ impl Index {
                         Kind::Step,
                         url::step(pid, &f.id, &s.id),
                         &s.title,
-                        &s.origin,
-                        "id",
+                        s.origin,
                     );
                 }
             }
@@ -189,30 +186,20 @@ impl Index {
                     Kind::Faq,
                     url::faq(pid, &q.id),
                     &q.question,
-                    &q.origin,
-                    "id",
+                    q.origin,
                 );
-                for (i, old) in q.former_ids.iter().enumerate() {
-                    let field = format!("former_ids.{i}");
-                    b.add(
-                        pi,
-                        old,
-                        Kind::Faq,
-                        url::faq(pid, old),
-                        &q.question,
-                        &q.origin,
-                        &field,
-                    );
-                    b.index.former.insert(old.clone(), q.id.clone());
+                for old in &q.former_ids {
+                    b.add(pi, old, Kind::Faq, url::faq(pid, old), &q.question, old.at);
+                    b.index.former.insert(old.value.clone(), q.id.clone());
                 }
             }
             for r in &p.rules {
                 let u = format!("{}#{}", url::rules(pid), r.id);
-                b.add(pi, &r.id, Kind::Rule, u, &r.category, &r.origin, "id");
+                b.add(pi, &r.id, Kind::Rule, u, &r.category, r.origin);
             }
             for t in &p.terms {
                 let u = format!("{}#{}", url::glossary(), t.id);
-                b.add(pi, &t.id, Kind::Term, u, &t.term, &t.origin, "id");
+                b.add(pi, &t.id, Kind::Term, u, &t.term, t.origin);
             }
             for t in &p.trees {
                 b.add(
@@ -221,16 +208,15 @@ impl Index {
                     Kind::Tree,
                     url::tree(pid, &t.id),
                     &t.title,
-                    &t.origin,
-                    "id",
+                    t.origin,
                 );
                 for q in &t.questions {
                     let u = url::tree_node(pid, &t.id, &q.id);
-                    b.add(pi, &q.id, Kind::Question, u, &q.text, &q.origin, "id");
+                    b.add(pi, &q.id, Kind::Question, u, &q.text, q.origin);
                 }
                 for o in &t.outcomes {
                     let u = url::tree_node(pid, &t.id, &o.id);
-                    b.add(pi, &o.id, Kind::Outcome, u, &o.title, &o.origin, "id");
+                    b.add(pi, &o.id, Kind::Outcome, u, &o.title, o.origin);
                 }
             }
             for c in &p.checklists {
@@ -240,8 +226,7 @@ impl Index {
                     Kind::Checklist,
                     url::checklist(pid, &c.id),
                     &c.title,
-                    &c.origin,
-                    "id",
+                    c.origin,
                 );
             }
         }
@@ -268,16 +253,15 @@ impl Builder<'_> {
         kind: Kind,
         url: String,
         title: &str,
-        origin: &Origin,
-        field: &str,
+        origin: Origin,
     ) {
-        let span = self.model.span(origin, field);
+        let span = self.model.span(origin);
         if let Some(d) = bad_id(id, span.clone()) {
             self.diags.push(d);
             return;
         }
         if let Some(first) = self.index.ids.get(id) {
-            let first_span = self.model.span(&first.origin, "id");
+            let first_span = self.model.span(first.origin);
             self.diags.push(
                 Diagnostic::error(span, msg!(DUPLICATE_ID, id = id))
                     .related(first_span, msg!(DUPLICATE_ID_NOTE))
@@ -289,7 +273,7 @@ impl Builder<'_> {
             kind,
             url,
             title: title.to_string(),
-            origin: origin.clone(),
+            origin,
             platform,
         };
         self.index.ids.insert(id.to_string(), target);

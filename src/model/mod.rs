@@ -1,8 +1,8 @@
 //! The typed model of a site: configuration, platforms with their guides, Markdown pages.
 //!
-//! Built by `load`, read by `check` and `render`. The model knows where every item came from
-//! (an [`Origin`] resolved through the file's [`SpanMap`]) but holds no HTML and no paths of
-//! the output.
+//! Built by `load`, read by `check` and `render`. The model knows where every item and every
+//! value a check reports on came from (an [`Origin`], a [`Spanned`] value) but holds no HTML and
+//! no paths of the output.
 
 pub mod content;
 pub mod guide;
@@ -23,33 +23,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::diag::Span;
-use spans::SpanMap;
+pub use spans::{Origin, Pos, Spanned};
 
 pub use content::{Attr, Heading, Imported, Link, Page, Section};
 pub use guide::{Faq, Flow, Material, Platform, Rule, Source, Step, Term, Tree};
 
 /// A file the model was read from, and where its values are.
 pub type FileId = usize;
-
-/// Where an item was defined: its file and its dotted path in that file (`faqs.3`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Origin {
-    pub file: FileId,
-    pub path: String,
-}
-
-impl Origin {
-    pub fn child(&self, key: impl fmt::Display) -> Origin {
-        Origin {
-            file: self.file,
-            path: if self.path.is_empty() {
-                key.to_string()
-            } else {
-                format!("{}.{key}", self.path)
-            },
-        }
-    }
-}
 
 /// A calendar day, written `YYYY-MM-DD` in sources and output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -85,7 +65,7 @@ pub struct Config {
     pub title: String,
     #[serde(default)]
     pub description: String,
-    pub base_url: String,
+    pub base_url: Spanned<String>,
     #[serde(default = "default_language")]
     pub language: String,
     #[serde(default = "default_theme")]
@@ -93,7 +73,7 @@ pub struct Config {
     #[serde(default = "default_stale")]
     pub stale_after_days: u32,
     #[serde(default)]
-    pub popular: Vec<String>,
+    pub popular: Vec<Spanned<String>>,
     /// Pass raw HTML in Markdown through as written instead of cleaning it (docs/security.md).
     #[serde(default)]
     pub trusted_html: bool,
@@ -126,24 +106,23 @@ pub struct Model {
     pub platforms: Vec<Platform>,
     pub sections: Vec<Section>,
     pub pages: Vec<Page>,
-    /// Positions of every YAML value, by file (front matter included).
-    pub files: Vec<SpanMap>,
+    /// The files read, by [`FileId`]: what a [`Pos`] points into.
+    pub files: Vec<Arc<str>>,
     /// What was done to read Markdown written for other tools (mdBook's SUMMARY.md …).
     pub imported: Imported,
 }
 
 impl Model {
-    /// The span of `origin`, or of one of its fields (`field` may be empty).
-    pub fn span(&self, origin: &Origin, field: &str) -> Span {
-        let path = if field.is_empty() {
-            origin.path.clone()
-        } else {
-            origin.child(field).path
-        };
-        self.files[origin.file].span(&path)
+    /// The file, line and column of a place in the sources.
+    pub fn span(&self, at: Pos) -> Span {
+        Span {
+            file: self.files[at.file].clone(),
+            line: at.line,
+            col: at.col,
+        }
     }
 
     pub fn file_name(&self, id: FileId) -> &Arc<str> {
-        self.files[id].file()
+        &self.files[id]
     }
 }

@@ -122,7 +122,7 @@ impl Collector<'_> {
 
     /// A page at `url` (ending in `/`), owned by the item at `origin`.
     fn item(&mut self, source: Source, url: String, origin: &Origin, what: String, role: Role) {
-        let owner = self.model.span(origin, "id");
+        let owner = self.model.span(*origin);
         self.push(
             source,
             Claim::file(format!("{url}index.html"), owner, what, role),
@@ -207,7 +207,7 @@ impl Collector<'_> {
             let u = url::faq(pid, &q.id);
             self.item(Source::Faq(pi, qi), u, &q.origin, what, at.clone());
             for (k, old) in q.former_ids.iter().enumerate() {
-                let owner = self.model.span(&q.origin, &format!("former_ids.{k}"));
+                let owner = self.model.span(old.at);
                 let what = format!("the former id `{old}` of FAQ `{}`", q.id);
                 let path = format!("{}index.html", url::faq(pid, old));
                 let claim = Claim::file(path, owner, what, Role::Redirect);
@@ -234,7 +234,7 @@ impl Collector<'_> {
             let u = url::tree(pid, &t.id);
             let what = format!("the tree `{}`", t.id);
             self.item(Source::Tree(pi, ti), u.clone(), &t.origin, what, v.clone());
-            let owner = self.model.span(&t.origin, "id");
+            let owner = self.model.span(t.origin);
             let what = format!("the data of tree `{}`", t.id);
             let data = Claim::file(format!("{u}tree-data.js"), owner, what, Role::File);
             self.push(Source::TreeData(pi, ti), data);
@@ -268,7 +268,7 @@ impl Collector<'_> {
         let what = format!("the page content/{}", p.rel);
         let owner = match &p.front.slug {
             Some(slug) => {
-                let at = self.model.span(&p.origin, "slug");
+                let at = self.model.span(slug.at);
                 let why = slug
                     .contains('/')
                     .then(|| msg!(SLUG_HAS_SLASH))

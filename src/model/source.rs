@@ -25,13 +25,13 @@ pub struct Source {
     pub publisher: Option<String>,
     /// The document itself — never a login page or a console.
     #[serde(default)]
-    pub url: Option<String>,
+    pub url: Option<super::spans::Spanned<String>>,
     /// The date the document carries (its update time, or the month its examples show).
     #[serde(default)]
-    pub date: Option<DocDate>,
+    pub date: Option<super::spans::Spanned<DocDate>>,
     /// The last day a person compared the guide with the platform. Set by that person only.
     #[serde(default)]
-    pub verified: Option<Date>,
+    pub verified: Option<super::spans::Spanned<Date>>,
 }
 
 /// What kind of document a source is; shown to readers with every source line.

@@ -1,53 +1,53 @@
 //! Walks over the model that several stages need.
 
 use super::index::{url, Index, Kind};
-use super::{Model, Origin};
+use super::{Model, Spanned};
 
-/// Call `f(origin, field, markdown)` for every Markdown field of the guide sources.
-pub fn for_each_guide_markdown(model: &Model, mut f: impl FnMut(&Origin, &str, &str)) {
+/// Call `f(markdown)` for every Markdown field of the guide sources; each knows its place.
+pub fn for_each_guide_markdown(model: &Model, mut f: impl FnMut(&Spanned<String>)) {
     for p in &model.platforms {
-        f(&p.meta.origin, "summary", &p.meta.summary);
+        f(&p.meta.summary);
         if let Some(c) = &p.meta.contact {
-            f(&p.meta.origin, "contact", c);
+            f(c);
         }
         for m in &p.materials {
-            f(&m.origin, "description", &m.description);
+            f(&m.description);
         }
         for fl in &p.flows {
-            f(&fl.origin, "summary", &fl.summary);
+            f(&fl.summary);
             for s in &fl.steps {
-                f(&s.origin, "body", &s.body);
+                f(&s.body);
                 if let Some(n) = &s.next {
-                    f(&s.origin, "next", n);
+                    f(n);
                 }
             }
         }
         for q in &p.faqs {
-            f(&q.origin, "answer", &q.answer);
+            f(&q.answer);
         }
         for s in &p.shared {
-            f(&s.origin, "text", &s.text);
+            f(&s.text);
         }
         for r in &p.rules {
-            f(&r.origin, "requires", &r.requires);
-            f(&r.origin, "notes", &r.notes);
+            f(&r.requires);
+            f(&r.notes);
         }
         for t in &p.terms {
-            f(&t.origin, "definition", &t.definition);
+            f(&t.definition);
         }
         for c in &p.checklists {
-            f(&c.origin, "summary", &c.summary);
-            for (i, item) in c.items.iter().enumerate() {
-                f(&c.origin, &format!("items.{i}.note"), &item.note);
+            f(&c.summary);
+            for item in &c.items {
+                f(&item.note);
             }
         }
         for t in &p.trees {
-            f(&t.origin, "summary", &t.summary);
+            f(&t.summary);
             for q in &t.questions {
-                f(&q.origin, "help", &q.help);
+                f(&q.help);
             }
             for o in &t.outcomes {
-                f(&o.origin, "body", &o.body);
+                f(&o.body);
             }
         }
     }

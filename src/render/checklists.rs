@@ -17,7 +17,7 @@ use super::{OutFile, Renderer};
 use crate::diag::Diagnostic;
 use crate::model::guide::{Checklist, Outcome};
 use crate::model::index::url;
-use crate::model::{Flow, Platform, Tree};
+use crate::model::{Flow, Platform, Spanned, Tree};
 
 /// A material (or a hand-written item) with the key its tick is stored under.
 #[derive(Serialize)]
@@ -88,7 +88,12 @@ fn key(id: &str, name: &str) -> String {
 }
 
 /// The items of `ids`; `linked` holds the glossary terms the page has linked so far.
-fn items(r: &Renderer, ids: &[String], root: &str, linked: &mut BTreeSet<String>) -> Vec<ItemView> {
+fn items(
+    r: &Renderer,
+    ids: &[Spanned<String>],
+    root: &str,
+    linked: &mut BTreeSet<String>,
+) -> Vec<ItemView> {
     ids.iter()
         .filter_map(|id| {
             let mut m = material_view(r, id, root, linked)?;
@@ -141,7 +146,7 @@ pub(super) fn flow_checklist(r: &Renderer, p: &Platform, f: &Flow) -> Result<Out
             .iter()
             .enumerate()
             .filter_map(|(i, s)| {
-                let fresh: Vec<String> = s
+                let fresh: Vec<Spanned<String>> = s
                     .materials
                     .iter()
                     .filter(|m| seen.insert(m.as_str()))
@@ -232,7 +237,7 @@ pub(super) fn hand_checklist(
                     .map(|i| ItemView {
                         key: key(&i.id, &i.text),
                         material: MaterialView {
-                            id: i.id.clone(),
+                            id: i.id.value.clone(),
                             name: i.text.clone(),
                             description_html: r.md(&i.note, root, &mut linked),
                             requirements: Vec::new(),

@@ -31,7 +31,7 @@ fn faq_view(
                 url: format!("{root}{}", t.url),
             })
             .collect(),
-        former_ids: q.former_ids.clone(),
+        former_ids: q.former_ids.iter().map(|f| f.value.clone()).collect(),
         url: format!("{root}{}", url::faq(p.id(), &q.id)),
         permalink: format!("{}{}", r.site.base_url, url::faq(p.id(), &q.id)),
     }

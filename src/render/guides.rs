@@ -31,8 +31,12 @@ pub fn platform_view(r: &Renderer, p: &Platform, root: &str) -> PlatformView {
         name: p.meta.name.clone(),
         owner: p.meta.owner.clone(),
         url: rel(url::platform(p.id())),
-        entry_url: p.meta.entry_url.clone(),
-        contact_html: r.md(p.meta.contact.as_deref().unwrap_or(""), root, &mut linked),
+        entry_url: p.meta.entry_url.as_ref().map(|u| u.value.clone()),
+        contact_html: r.md(
+            p.meta.contact.as_ref().map_or("", |c| c.as_str()),
+            root,
+            &mut linked,
+        ),
         summary_html: r.md(&p.meta.summary, root, &mut linked),
         flows: p
             .flows
@@ -111,7 +115,7 @@ pub(super) fn material_view(
         max_size: m.max_size.clone(),
         template: m.template.as_ref().map(|t| LinkView {
             title: t.title.clone(),
-            url: t.url.clone().unwrap_or_default(),
+            url: t.url.as_ref().map(|u| u.value.clone()).unwrap_or_default(),
         }),
         used_by: Vec::new(),
     })
@@ -211,7 +215,7 @@ pub(super) fn rules(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::
         let name = rule.group.clone().unwrap_or_default();
         let view = RuleView {
             id: rule.id.clone(),
-            category: rule.category.clone(),
+            category: rule.category.value.clone(),
             shared: (rule.shared.iter())
                 .filter_map(|id| p.shared.iter().find(|s| &s.id == id))
                 .map(|s| LinkView {

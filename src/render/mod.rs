@@ -355,7 +355,7 @@ pub(crate) fn uses_code(model: &Model) -> bool {
         .iter()
         .chain(model.sections.iter().map(|s| &s.page))
         .any(|p| p.has_code);
-    crate::model::walk::for_each_guide_markdown(model, |_, _, text| {
+    crate::model::walk::for_each_guide_markdown(model, |text| {
         any |= text.contains("```") || text.contains("~~~")
     });
     any

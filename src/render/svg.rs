@@ -220,7 +220,7 @@ mod tests {
                 "  - {{ id: s{i}, title: \"{title}\", role: {role}, system: CRM }}\n"
             ));
         }
-        serde_yaml::from_str(&y).expect("test flow")
+        crate::load::yaml::parse(&std::sync::Arc::from("test.yaml"), 0, &y, 0).expect("test flow")
     }
 
     const EIGHT: [&str; 8] = [

@@ -118,7 +118,8 @@ mod tests {
         for o in outcomes {
             yaml += &format!("  - id: {o}\n    title: {o}\n");
         }
-        serde_yaml::from_str(&yaml).expect("test tree parses")
+        crate::load::yaml::parse(&std::sync::Arc::from("test.yaml"), 0, &yaml, 0)
+            .expect("test tree parses")
     }
 
     fn place(depth: usize, remaining: usize, parent: Option<&str>) -> Place {

@@ -73,9 +73,11 @@ fn tree_view(p: &Platform, t: &Tree, root: &str) -> TreeView {
     TreeView {
         id: t.id.clone(),
         title: t.title.clone(),
-        start: t.start.clone(),
+        start: t.start.value.clone(),
         start_url: rel(&t.start),
-        longest: places(t).get(&t.start).map_or(1, |s| s.remaining + 1),
+        longest: places(t)
+            .get(t.start.as_str())
+            .map_or(1, |s| s.remaining + 1),
         outcomes: t
             .outcomes
             .iter()
@@ -152,7 +154,7 @@ fn question_view(r: &Renderer, p: &Platform, t: &Tree, q: &Question, root: &str)
             .map(|a| AnswerView {
                 label: a.label.clone(),
                 url: format!("{root}{}", url::tree_node(p.id(), &t.id, &a.next)),
-                next: a.next.clone(),
+                next: a.next.value.clone(),
             })
             .collect(),
         is_start: q.id == t.start,
@@ -203,7 +205,7 @@ fn outcome_view(r: &Renderer, p: &Platform, t: &Tree, o: &Outcome, root: &str) -
             .iter()
             .filter_map(|m| material_view(r, m, root, &mut linked))
             .collect(),
-        submit: o.submit.clone(),
+        submit: o.submit.as_ref().map(|s| s.value.clone()),
         steps: o
             .steps
             .iter()

@@ -67,7 +67,7 @@ impl From<&Source> for SourceView {
             title: s.title.clone(),
             kind: s.kind.label(),
             publisher: s.publisher.clone(),
-            url: s.url.clone(),
+            url: s.url.as_ref().map(|u| u.value.clone()),
             date: s.date.map(|d| d.to_string()),
             verified: s.verified.map(|d| d.to_string()),
         }

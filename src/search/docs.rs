@@ -78,7 +78,11 @@ pub fn collect(model: &Model, index: &Index) -> Vec<Doc> {
             ));
             for s in &f.steps {
                 let mut body = md(&s.body);
-                for extra in [&s.wait, &s.notify, &s.next].into_iter().flatten() {
+                let next = s.next.as_ref().map(|n| &n.value);
+                for extra in [s.wait.as_ref(), s.notify.as_ref(), next]
+                    .into_iter()
+                    .flatten()
+                {
                     body.push(' ');
                     body.push_str(&md(extra));
                 }
@@ -155,7 +159,7 @@ pub fn collect(model: &Model, index: &Index) -> Vec<Doc> {
                 .join("、")
         };
         for c in &p.checklists {
-            let heads = names(&mut c.materials.iter());
+            let heads = names(&mut c.materials.iter().map(|m| &m.value));
             docs.push(doc(
                 Kind::Checklist,
                 url(&c.id),
@@ -165,7 +169,7 @@ pub fn collect(model: &Model, index: &Index) -> Vec<Doc> {
             ));
         }
         for f in p.flows.iter().filter(|f| f.has_materials()) {
-            let heads = names(&mut f.steps.iter().flat_map(|s| &s.materials));
+            let heads = names(&mut f.steps.iter().flat_map(|s| &s.materials).map(|m| &m.value));
             let title = format!("{} · 材料清单", f.title);
             let link = url::checklist_of(&url(&f.id));
             docs.push(doc(Kind::Checklist, link, &title, heads, String::new()));

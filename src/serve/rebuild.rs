@@ -333,7 +333,7 @@ impl Rebuilder {
             }
             return Err(all);
         }
-        model.config.base_url = self.base_url.clone();
+        model.config.base_url.value = self.base_url.clone();
         Ok(Loaded {
             model: Arc::new(model),
             index: Arc::new(index),
@@ -377,16 +377,14 @@ impl Rebuilder {
             else {
                 return self.load_all();
             };
-            let (mut page, spans) =
-                crate::load::content::load_one(&self.root, &path).map_err(Diagnostics::from)?;
             let was = affected::page_at(&model, slot);
+            let file = was.origin.file;
+            let page = crate::load::content::load_one(&self.root, &path, file)
+                .map_err(Diagnostics::from)?;
             if !affected::same_shape(was, &page) {
                 return self.load_all();
             }
-            page.origin = was.origin.clone();
-            let file = page.origin.file;
             names.insert(model.file_name(file).to_string());
-            model.files[file] = spans;
             *affected::page_at_mut(&mut model, slot) = page;
         }
         let which: Vec<usize> = change

@@ -52,7 +52,7 @@ outcomes:
 "#;
 
 fn tree() -> Tree {
-    serde_yaml::from_str(TREE).expect("test tree")
+    crate::load::yaml::parse(&std::sync::Arc::from("test.yaml"), 0, TREE, 0).expect("test tree")
 }
 
 fn squash(s: &str) -> String {
@@ -218,7 +218,7 @@ fn lopsided(big_first: bool) -> Tree {
     for i in 0..6 {
         y.push_str(&format!("  - {{ id: o-{i}, title: 准备类目{i}的资质 }}\n"));
     }
-    serde_yaml::from_str(&y).expect("lopsided tree")
+    crate::load::yaml::parse(&std::sync::Arc::from("test.yaml"), 0, &y, 0).expect("lopsided tree")
 }
 
 #[test]

@@ -11,7 +11,8 @@ use std::sync::Arc;
 use crate::diag::{Diagnostic, Message, Span};
 use crate::msg;
 
-use super::punct;
+use super::super::punct;
+use super::de::Found;
 
 /// Where the parser stopped, in lines of the whole file and chars of the line (from 1).
 pub struct At {
@@ -129,23 +130,6 @@ fn unclosed_bracket(line: &str) -> Option<usize> {
     open.pop()
 }
 
-/// A serde error message without its position: `path: text`, split.
-fn split_path(message: &str) -> (Option<&str>, &str) {
-    let Some(i) = message.find(": ") else {
-        return (None, message);
-    };
-    let path = &message[..i];
-    let ok = !path.is_empty()
-        && path
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '[' | ']'));
-    if ok {
-        (Some(path), &message[i + 2..])
-    } else {
-        (None, message)
-    }
-}
-
 /// `faqs[2].related[0]` → `第 3 条 FAQ › 第 1 个相关条目` / `FAQ #3 › related item #1`.
 pub fn path_words(path: &str) -> Message {
     let mut parts: Vec<Message> = Vec::new();
@@ -222,18 +206,23 @@ fn what(serde: &str) -> Message {
     msg!(SERDE_WHAT, what = kind)
 }
 
-/// A serde_yaml error of the typed pass: message and hint from the catalogue, in place.
-pub fn serde(file: &Arc<str>, text: &str, offset: usize, full: &str, at: At) -> Diagnostic {
-    let message = match full.rfind(" at line ") {
-        Some(i) => &full[..i],
-        None => full,
+/// A mistake of the typed pass: message and hint from the catalogue, in place.
+pub(super) fn serde(file: &Arc<str>, text: &str, offset: usize, found: &Found) -> Diagnostic {
+    let path = Some(found.path.as_str()).filter(|p| !p.is_empty());
+    let rest = found.message.as_str();
+    let at = At {
+        line: found.line as usize,
+        col: found.col as usize,
     };
-    let (path, rest) = split_path(message);
     let span = Span::new(file, at.line, at.col);
     let (m, hint) = if let Some(r) = rest.strip_prefix("unknown field `") {
         let key = r.split('`').next().unwrap_or("");
         let expected_text = r.split_once(", expected ").map(|(_, e)| e).unwrap_or("");
-        let expected = quoted(expected_text);
+        // The reserved names through which positions are given are not for editors.
+        let expected: Vec<&str> = quoted(expected_text)
+            .into_iter()
+            .filter(|k| !k.starts_with("$__"))
+            .collect();
         let hint = if expected.is_empty() {
             msg!(SERDE_UNKNOWN_FIELD_NONE_HINT, key = key)
         } else {
