@@ -463,3 +463,52 @@ fn a_book_section_is_titled_by_book_toml_else_its_folder() {
         "{home}"
     );
 }
+
+/// A folder written for Hugo, Docusaurus or GitHub: pages beside the top `_index.md`, a
+/// folder whose README.md is its index, Docusaurus's `sidebar_position`, a Hugo draft.
+#[test]
+fn pages_of_other_tools_are_listed_ordered_and_drafts_left_out() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/start.md",
+        "---\ntitle: 开始使用\nsidebar_position: 2\n---\n先读这里。\n",
+    )
+    .write(
+        "content/first.md",
+        "---\ntitle: 第一步\nsidebar_position: 1\n---\n第一步。\n",
+    )
+    .write(
+        "content/help/README.md",
+        "# 帮助中心\n\n见[联系我们](contact.md)。\n",
+    )
+    .write("content/help/contact.md", "# 联系我们\n\n客服电话。\n")
+    .write(
+        "content/help/old.md",
+        "---\ntitle: 旧版说明\ndraft: true\n---\n不再适用。\n",
+    );
+    let run = site.run_lang(Some("en_US.UTF-8"), &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    // The home page lists the top sections, then the top pages by their sidebar position.
+    let home = site.read("public/index.html");
+    let at = |text: &str| home.find(text).unwrap_or_else(|| panic!("{text}: {home}"));
+    assert!(at(">运营指南</a>") < at(">第一步</a>"));
+    assert!(at(">第一步</a>") < at(">开始使用</a>"));
+    assert!(at(">帮助中心</a>") < at(">第一步</a>"));
+    // The README is the folder's page and lists its other pages.
+    let help = site.read("public/help/index.html");
+    assert!(help.contains("<h1>帮助中心</h1>"), "{help}");
+    assert!(
+        help.contains("<li><a href=\"../help/contact/\">联系我们</a>"),
+        "{help}"
+    );
+    assert!(!site.dir.path().join("public/help/README").exists());
+    assert!(!site.dir.path().join("public/help/old").exists());
+    let check = site.run_lang(Some("en_US.UTF-8"), &["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check.stderr.contains("a folder without _index.md has its README.md as its index page; left out 1 draft page (draft: true)"),
+        "{}",
+        check.stderr
+    );
+}

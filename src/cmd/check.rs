@@ -59,5 +59,11 @@ fn imported_line(i: &guidepost::model::Imported, t: &Catalog) -> Option<String> 
     if i.directives > 0 {
         parts.push(t.message(&msg!(BOOK_APPLIED_DIRECTIVES, count = i.directives)));
     }
+    if i.readme_index > 0 {
+        parts.push(t.message(&msg!(BOOK_APPLIED_README, count = i.readme_index)));
+    }
+    if i.drafts > 0 {
+        parts.push(t.message(&msg!(BOOK_APPLIED_DRAFTS, count = i.drafts)));
+    }
     (!parts.is_empty()).then(|| parts.join(&t.message(&msg!(BOOK_APPLIED_JOIN))))
 }

@@ -348,3 +348,11 @@ book-applied-summary = used the table of contents of { $files ->
 book-applied-no-front-matter = { $pages } pages have no front matter: titles come from their first heading, anchors keep their Chinese as mdBook writes them
 book-applied-directives = expanded { $count } mdBook directives (include, playground, title)
 book-applied-join = ;{" "}
+book-applied-readme = { $count ->
+    [1] a folder without _index.md has its README.md as its index page
+   *[other] { $count } folders without _index.md have their README.md as their index page
+}
+book-applied-drafts = { $count ->
+    [1] left out 1 draft page (draft: true)
+   *[other] left out { $count } draft pages (draft: true)
+}

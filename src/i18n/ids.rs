@@ -280,4 +280,6 @@ ids! {
     BOOK_APPLIED_NO_FRONT_MATTER = "book-applied-no-front-matter",
     BOOK_APPLIED_DIRECTIVES = "book-applied-directives",
     BOOK_APPLIED_JOIN = "book-applied-join",
+    BOOK_APPLIED_README = "book-applied-readme",
+    BOOK_APPLIED_DRAFTS = "book-applied-drafts",
 }

@@ -348,3 +348,5 @@ book-applied-summary = 用了 { $files ->
 book-applied-no-front-matter = { $pages } 个页面没有 front matter，标题取自第一个标题，锚点照 mdBook 保留中文
 book-applied-directives = 展开了 { $count } 个 mdBook 指令（include、playground、title）
 book-applied-join = ；
+book-applied-readme = 没有 _index.md 的文件夹用它的 README.md 做首页（{ $count } 个）
+book-applied-drafts = { $count } 个草稿页面（draft: true）没有发布

@@ -240,10 +240,9 @@ pub fn unreachable(
     file_of: &dyn Fn(&Page) -> Arc<str>,
 ) -> Vec<Diagnostic> {
     let mut reached: HashSet<&str> = HashSet::new();
+    // Every section lists its pages; the home page lists those of the top section.
     for s in sections {
-        if !s.page.url.is_empty() {
-            reached.extend(s.pages.iter().map(|&i| pages[i].rel.as_str()));
-        }
+        reached.extend(s.pages.iter().map(|&i| pages[i].rel.as_str()));
     }
     let by_url: HashMap<&str, &str> = pages
         .iter()

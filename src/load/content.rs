@@ -53,11 +53,34 @@ pub fn load_all(
             continue;
         }
         match r.page {
-            Some(page) if page.rel.ends_with("_index.md") || page.rel == "_index.md" => {
+            // Hugo's, Zola's and Jekyll's drafts are not published.
+            Some(page) if page.front.draft => imported.drafts += 1,
+            Some(page) if file_name(&page.rel) == "_index.md" => {
                 index_pages.insert(section_dir(&page.rel), page);
             }
             Some(page) => pages.push(page),
             None => {}
+        }
+    }
+    // A folder without `_index.md` or SUMMARY.md whose README.md (as mdBook and GitHub show
+    // it) stands in for its index: the page moves to the folder's own URL.
+    let summary_dirs: HashSet<String> = summary_paths
+        .iter()
+        .map(|p| parent_dir(&super::rel_name(&dir, p)))
+        .collect();
+    let mut i = 0;
+    while i < pages.len() {
+        let folder = parent_dir(&pages[i].rel);
+        let readme = file_name(&pages[i].rel).eq_ignore_ascii_case("README.md");
+        if readme && !index_pages.contains_key(&folder) && !summary_dirs.contains(&folder) {
+            let mut page = pages.remove(i);
+            page.url = page_url(&format!("{folder}/_index.md"), None)
+                .trim_start_matches('/')
+                .to_string();
+            imported.readme_index += 1;
+            index_pages.insert(folder, page);
+        } else {
+            i += 1;
         }
     }
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
@@ -144,6 +167,11 @@ fn summary_page(
         rel,
         front_matter: false,
     }
+}
+
+/// The file name of a content file (`a/b.md` → `b.md`).
+fn file_name(rel: &str) -> &str {
+    rel.rsplit('/').next().unwrap_or(rel)
 }
 
 /// The folder (`a/b`, or "" for the top) a content file is in.

@@ -12,6 +12,8 @@ pub struct FrontMatter {
     #[serde(default)]
     pub description: String,
     #[serde(default)]
+    /// `sidebar_position:` is accepted too, as Docusaurus writes it.
+    #[serde(alias = "sidebar_position")]
     pub weight: i64,
     /// `date:` is accepted too, as Zola and Hugo write it.
     #[serde(default, alias = "date")]
@@ -23,6 +25,9 @@ pub struct FrontMatter {
     /// The document the page is written from; a section's is the default of its pages.
     #[serde(default)]
     pub source: Option<Source>,
+    /// A draft is not published (`draft: true`, as Hugo, Zola and Jekyll write it).
+    #[serde(default)]
+    pub draft: bool,
     /// Where the front matter starts.
     #[serde(rename = "$__origin", default)]
     pub origin: Origin,
@@ -99,6 +104,10 @@ pub struct Imported {
     pub no_front_matter: usize,
     /// `{{#include}}`-style directives expanded.
     pub directives: usize,
+    /// Folders whose README.md is their index page.
+    pub readme_index: usize,
+    /// Pages left out as drafts.
+    pub drafts: usize,
 }
 
 impl Imported {

@@ -58,13 +58,22 @@ pub(super) fn home(r: &Renderer) -> Result<OutFile, Diagnostic> {
         .filter(|s| s.page.url.matches('/').count() == 1)
         .collect();
     tops.sort_by_key(|s| (s.page.front.weight, s.page.front.title.clone(), &s.page.url));
+    // The top sections, then the pages of the top `_index.md` (or README.md) itself; a top
+    // SUMMARY.md lists its chapters in its own body, shown below.
+    let root_pages = top
+        .filter(|s| !s.page.rel.ends_with("SUMMARY.md"))
+        .into_iter()
+        .flat_map(|s| &s.pages)
+        .map(|&i| &r.model.pages[i]);
     let sections = tops
         .into_iter()
-        .map(|s| PageLink {
-            title: s.page.front.title.clone(),
-            url: s.page.url.clone(),
-            description: s.page.front.description.clone(),
-            updated: s.page.front.updated.map(|d| d.to_string()),
+        .map(|s| &s.page)
+        .chain(root_pages)
+        .map(|p| PageLink {
+            title: p.front.title.clone(),
+            url: p.url.clone(),
+            description: p.front.description.clone(),
+            updated: p.front.updated.map(|d| d.to_string()),
         })
         .collect();
     let home_html = top
