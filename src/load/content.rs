@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::markdown::Analysis;
 use super::{book, include, markdown, read_text, yaml, Files};
 use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
 use crate::model::content::FrontMatter;
@@ -149,23 +150,39 @@ fn summary_page(
     } else {
         format!("{}/", summary.dir)
     };
-    Page {
-        front: FrontMatter {
-            title,
-            origin,
-            ..FrontMatter::default()
-        },
-        url,
-        body,
-        body_line: 1,
-        headings: analysis.headings,
-        links: analysis.links,
-        urls: analysis.urls,
-        attrs: analysis.attrs,
-        has_code: analysis.has_code,
+    let front = FrontMatter {
+        title,
         origin,
-        rel,
-        front_matter: false,
+        ..FrontMatter::default()
+    };
+    let page = Read { front, rel, url };
+    page.into_page(body, 1, analysis, false)
+}
+
+/// A page's front matter (read or made up), where it is and where it goes.
+struct Read {
+    front: FrontMatter,
+    rel: String,
+    url: String,
+}
+
+impl Read {
+    /// The page of this body (starting at `body_line` of the file) and its analysis.
+    fn into_page(self, body: String, body_line: u32, a: Analysis, front_matter: bool) -> Page {
+        Page {
+            origin: self.front.origin,
+            front: self.front,
+            url: self.url,
+            body,
+            body_line,
+            headings: a.headings,
+            links: a.links,
+            urls: a.urls,
+            attrs: a.attrs,
+            has_code: a.has_code,
+            rel: self.rel,
+            front_matter,
+        }
     }
 }
 
@@ -330,21 +347,7 @@ fn read_page(
         ..FrontMatter::default()
     });
     let url = page_url(&rel, front.slug.as_ref().map(|s| s.as_str()));
-    let origin = front.origin;
-    let page = Page {
-        front,
-        url,
-        body: expanded.text.clone(),
-        body_line,
-        headings: analysis.headings,
-        links: analysis.links,
-        urls: analysis.urls,
-        attrs: analysis.attrs,
-        has_code: analysis.has_code,
-        origin,
-        rel,
-        front_matter,
-    };
+    let page = Read { front, rel, url }.into_page(expanded.text, body_line, analysis, front_matter);
     Ok((page, (expanded.count, expanded.files)))
 }
 
