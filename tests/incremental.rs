@@ -1,6 +1,6 @@
 //! The preview server's one incremental mechanism, tested at library level: after every step
-//! of a random sequence of edits (a page's body or title, pages added and removed, a FAQ, a
-//! flow's materials, site.yaml, a template override, a static file, an error and its fix),
+//! of a random sequence of edits (a page's body or title, pages added and removed, a FAQ's
+//! answer or id, a flow's materials, site.yaml, a template override, a static file, an error and its fix),
 //! the in-memory site the rebuilder serves — once every affected output is rendered — is
 //! byte-identical to a clean build of the same sources: the same paths, the same bytes, the
 //! same warnings. A step that breaks the sources fails as the clean build does and keeps the
@@ -31,6 +31,9 @@ enum Edit {
     RemovePage(u8),
     /// A FAQ's answer.
     Faq(String),
+    /// The id of the FAQ pages may link to with `@demo-faq-deposit`: as it is, or renamed
+    /// (then such a link is an error until the id comes back).
+    FaqId(bool),
     /// The materials a flow step names: both, or one.
     Materials(bool),
     SiteTitle(String),
@@ -50,6 +53,7 @@ fn word() -> impl Strategy<Value = String> {
         "**粗体",
         "[链接](a.md)",
         "新的一行",
+        "[保证金](@demo-faq-deposit)",
     ])
     .prop_map(String::from)
 }
@@ -61,6 +65,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => (0u8..3).prop_map(Edit::AddPage),
         1 => (0u8..3).prop_map(Edit::RemovePage),
         1 => word().prop_map(Edit::Faq),
+        1 => any::<bool>().prop_map(Edit::FaqId),
         1 => any::<bool>().prop_map(Edit::Materials),
         1 => word().prop_map(Edit::SiteTitle),
         2 => prop::option::of(word()).prop_map(Edit::Template),
@@ -111,6 +116,16 @@ fn apply(site: &Site, edit: &Edit, a_text: &str) -> Vec<String> {
                 w.replace(['*', '[', ']', '(', ')'], "")
             );
             site.write(rel, &text.replacen(line, &new, 1));
+            vec![rel.into()]
+        }
+        Edit::FaqId(renamed) => {
+            let rel = "guides/demo/faq.yaml";
+            let (from, to) = if *renamed {
+                ("id: demo-faq-deposit\n", "id: demo-faq-deposit-new\n")
+            } else {
+                ("id: demo-faq-deposit-new\n", "id: demo-faq-deposit\n")
+            };
+            site.write(rel, &site.read(rel).replacen(from, to, 1));
             vec![rel.into()]
         }
         Edit::Materials(both) => {
@@ -279,5 +294,9 @@ fn each_kind_of_edit_in_turn() {
         Edit::RemovePage(1),
         Edit::Materials(true),
         Edit::Template(None),
+        Edit::Body(true, "[保证金](@demo-faq-deposit)".into()),
+        Edit::FaqId(true),
+        Edit::Faq("改名时".into()),
+        Edit::FaqId(false),
     ]);
 }

@@ -41,14 +41,15 @@ fn stray_markers(text: &str) -> Vec<(u32, u32)> {
     out
 }
 
-pub fn check(model: &Model, diags: &mut Diagnostics) {
+/// Bold left open in the guide sources, and in the content pages when `pages` is set.
+pub fn check(model: &Model, pages: bool, diags: &mut Diagnostics) {
     let warn =
         |span: Span| Diagnostic::warning(span, msg!(BOLD_UNCLOSED)).hint(msg!(BOLD_UNCLOSED_HINT));
-    for page in model
+    let all = model
         .pages
         .iter()
-        .chain(model.sections.iter().map(|s| &s.page))
-    {
+        .chain(model.sections.iter().map(|s| &s.page));
+    for page in all.filter(|_| pages) {
         let file = model.file_name(page.origin.file);
         for (line, col) in stray_markers(&page.body) {
             diags.push(warn(Span {

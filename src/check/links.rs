@@ -14,13 +14,14 @@ use crate::model::walk::for_each_guide_markdown;
 use crate::model::{Model, Page};
 use crate::msg;
 
-pub fn check(model: &Model, index: &Index, diags: &mut Diagnostics) {
+/// The links of the guide sources, and of the content pages when `pages` is set.
+pub fn check(model: &Model, index: &Index, pages: bool, diags: &mut Diagnostics) {
     let resolver = Resolver::new(model, index);
-    let pages = model
+    let all = model
         .pages
         .iter()
         .chain(model.sections.iter().map(|s| &s.page));
-    for page in pages {
+    for page in all.filter(|_| pages) {
         page_links(model, &resolver, page, diags);
         policy::page(model, page, diags);
     }

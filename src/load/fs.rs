@@ -110,8 +110,13 @@ fn is_loop(e: &std::io::Error) -> bool {
 
 /// Every symlink problem in the site's source folders, in path order.
 pub fn scan(access: &Access) -> Diagnostics {
+    scan_dirs(access, &SOURCE_DIRS)
+}
+
+/// Every symlink problem in the source folders `dirs` (of [`SOURCE_DIRS`]), in path order.
+pub fn scan_dirs(access: &Access, dirs: &[&str]) -> Diagnostics {
     let mut diags = Diagnostics::default();
-    for dir in SOURCE_DIRS {
+    for &dir in dirs {
         let top = access.site.join(dir);
         if let Some(d) = access.refuse(&top) {
             diags.push(d);

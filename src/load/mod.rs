@@ -129,6 +129,31 @@ pub fn load(root: &Path) -> Result<(Model, Diagnostics), Failed> {
     }
 }
 
+/// The guide sources read again, for a preview server that saw only files under `guides/`
+/// change: the platforms, the names of the files read (their ids start at `first`, after
+/// the model's other files, whose ids stay as they are) and the warnings.
+pub struct Guides {
+    pub platforms: Vec<crate::model::Platform>,
+    pub files: Vec<Arc<str>>,
+    pub warnings: Diagnostics,
+}
+
+pub fn load_guides(root: &Path, config: &Config, first: FileId) -> Result<Guides, Failed> {
+    let mut diags = Diagnostics::default();
+    let files = Files::starting_at(fs::Access::new(root, config.allow_outside_symlinks), first);
+    diags.extend(fs::scan_dirs(&files.access, &["guides"]));
+    let platforms = guides::load_all(root, &files, &mut diags);
+    diags.extend(unread::check(root, &files.access));
+    if diags.has_errors() {
+        return Err(Failed(diags));
+    }
+    Ok(Guides {
+        platforms,
+        files: files.into_vec(),
+        warnings: diags,
+    })
+}
+
 /// What `site.yaml` is called when there is none.
 const CONFIG: &str = "site.yaml";
 

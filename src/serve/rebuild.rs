@@ -347,6 +347,9 @@ impl Rebuilder {
     /// The model after `change`: the edited pages alone when nothing other pages show of
     /// them changed, else the whole model.
     fn reload(&self, old: &Sources, change: &Change) -> Result<Loaded, Diagnostics> {
+        if change.guides && !change.config && change.pages.is_empty() {
+            return self.reload_guides(old);
+        }
         if change.config || change.guides {
             return self.load_all();
         }
@@ -403,6 +406,47 @@ impl Rebuilder {
         l.model = Arc::new(model);
         l.recheck = true;
         Ok(l)
+    }
+}
+
+impl Rebuilder {
+    /// The model after a change under `guides/` alone: the guide sources read again, the
+    /// content pages kept. Every output is affected (navigation, glossary links and `@id`
+    /// titles show guide items everywhere), so pages render on demand. The pages' links are
+    /// checked before publishing only when an id they might name is gone; otherwise later,
+    /// with the whole model, in the background.
+    fn reload_guides(&self, old: &Sources) -> Result<Loaded, Diagnostics> {
+        let first = old.model.files.len();
+        let guides =
+            crate::load::load_guides(&self.root, &old.model.config, first).map_err(|f| f.0)?;
+        let mut model = affected::copy(&old.model);
+        model.platforms = guides.platforms;
+        model.files.extend(guides.files);
+        let today = chrono::Local::now().date_naive();
+        let gone = |index: &Index| old.index.ids.keys().any(|id| !index.ids.contains_key(id));
+        let (mut index, mut checked) = crate::check::check_guides(&model, today);
+        let whole = gone(&index);
+        if whole {
+            (index, checked) = crate::check::check(&model, today);
+        }
+        if checked.has_errors() {
+            return Err(checked);
+        }
+        // The load warnings of the content stay; those of the guides are new.
+        let kept = old.loaded.clone().into_iter();
+        let mut loaded: Diagnostics = kept
+            .filter(|d| !d.span.file.starts_with("guides/"))
+            .collect::<Vec<_>>()
+            .into();
+        loaded.extend(guides.warnings);
+        Ok(Loaded {
+            model: Arc::new(model),
+            index: Arc::new(index),
+            loaded,
+            checked,
+            recheck: !whole,
+            affected: Affected::All,
+        })
     }
 }
 
