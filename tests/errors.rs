@@ -86,6 +86,16 @@ fn every_mistake_of_a_file_at_once() {
     pin("every_mistake_of_a_file_at_once", &s, &["check"], 1);
 }
 
+/// Two sources that would publish the same path, and a file name a URL cannot hold: both
+/// owners are named in the editor's language.
+#[test]
+fn output_paths_that_collide_or_break_urls() {
+    let s = site();
+    s.edit(PAGE, "title: ", "slug: b\ntitle: ");
+    s.write("content/guide/q#1.md", "---\ntitle: 问与答\n---\n正文。\n");
+    pin("output_paths_that_collide_or_break_urls", &s, &["check"], 1);
+}
+
 // --- YAML syntax ---------------------------------------------------------------------------
 
 #[test]

@@ -156,7 +156,7 @@ fn file_names_that_break_urls_are_refused_with_their_place() {
         [
             "error: content/guide/100%.md:1:1: the page content/guide/100%.md would be written at `guide/100%/index.html`: it holds `%`: `%` starts an escape in a URL",
             "error: content/guide/q#1.md:1:1: the page content/guide/q#1.md would be written at `guide/q#1/index.html`: it holds `#`: `#` starts a fragment in a URL",
-            "error: static/申请表 v2.pdf:1:1: static/申请表 v2.pdf would be written at `申请表 v2.pdf`: it holds ` `: a space breaks URLs in links and chats",
+            "error: static/申请表 v2.pdf:1:1: static/申请表 v2.pdf would be written at `申请表 v2.pdf`: it holds a space: a space breaks URLs in links and chats",
         ]
     );
     assert!(run.stderr.contains(

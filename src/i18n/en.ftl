@@ -356,3 +356,51 @@ book-applied-drafts = { $count ->
     [1] left out 1 draft page (draft: true)
    *[other] left out { $count } draft pages (draft: true)
 }
+
+## Output paths: what owns a path, and why a path cannot be written
+out-what-built-in = the built-in `{ $path }`
+out-what-search = the search index
+out-what-glossary = the glossary
+out-what-platform = the platform `{ $id }`
+out-what-flow = the flow `{ $id }`
+out-what-flow-checklist = the checklist of flow `{ $id }`
+out-what-faq-list = the FAQ list of `{ $id }`
+out-what-faq = the FAQ `{ $id }`
+out-what-former-id = the former id `{ $old }` of FAQ `{ $id }`
+out-what-rules = the rules of `{ $id }`
+out-what-materials = the materials of `{ $id }`
+out-what-tree = the tree `{ $id }`
+out-what-tree-data = the data of tree `{ $id }`
+out-what-question = the question `{ $id }`
+out-what-outcome = the outcome `{ $id }`
+out-what-outcome-checklist = the checklist of outcome `{ $id }`
+out-what-checklist = the checklist `{ $id }`
+out-what-page = the page content/{ $rel }
+out-what-theme-file = the theme file { $file }
+out-path-refused = { $what } would be written at `{ $path }`: { $why }
+out-path-refused-hint = rename the file or `slug` so its path has plain folder names: letters (汉字 too), digits, `-`, `_`, `.`
+out-clash-same = { $what } would be written at `{ $path }`, as { $other } is
+out-clash-case = { $what } would be written at `{ $path }`, which differs from `{ $first }` of { $other } only in case
+out-clash-folder-of = { $what } would be written at `{ $path }`, a folder { $other } needs for `{ $first }`
+out-clash-inside-folder = { $what } would be written at `{ $path }`, inside `{ $first }`, which belongs to { $other }
+out-clash-inside-file = { $what } would be written at `{ $path }`, inside `{ $first }`, which is a file of { $other }
+out-clash-note = { $other } claims `{ $first }` here
+out-clash-case-hint = Windows and macOS disks do not tell these names apart: rename one (or set its `slug`)
+out-clash-hint = two sources cannot publish the same path: rename one (or set a page's `slug`)
+out-why-empty-folder = it has an empty folder name (`//`, or a leading or trailing `/`)
+out-why-dots = `{ $name }` would leave its folder
+out-why-control = it holds the control character U+{ $code }
+out-why-fragment = it holds `#`: `#` starts a fragment in a URL
+out-why-query = it holds `?`: `?` starts a query in a URL
+out-why-escape = it holds `%`: `%` starts an escape in a URL
+out-why-space = it holds a space: a space breaks URLs in links and chats
+out-why-backslash = it holds `\`: `\` separates folders on Windows
+out-why-drive = it holds `:`: `:` names a drive on Windows
+out-why-windows-char = it holds `{ $char }`: it is not allowed in Windows file names
+out-why-trailing-dot = `{ $name }` ends in `.`, which Windows drops
+out-why-device = `{ $name }` is a device name on Windows
+out-why-empty-path = the path is empty
+out-why-absolute = it is absolute (starts with `/`)
+out-internal-unclaimed = internal: output `{ $path }` was not claimed
+out-internal-twice = internal: output `{ $path }` was made twice
+out-internal-hint = this is a bug in guidepost: please report it with the site that shows it

@@ -121,7 +121,7 @@ impl Collector<'_> {
     }
 
     /// A page at `url` (ending in `/`), owned by the item at `origin`.
-    fn item(&mut self, source: Source, url: String, origin: &Origin, what: String, role: Role) {
+    fn item(&mut self, source: Source, url: String, origin: &Origin, what: Message, role: Role) {
         let owner = self.model.span(*origin);
         self.push(
             source,
@@ -132,7 +132,7 @@ impl Collector<'_> {
     fn built_in(&mut self) {
         let owner = Span::file(self.model.file_name(Origin::default().file));
         let mut claim = |source, path: &str, role| {
-            let what = format!("the built-in `{path}`");
+            let what = msg!(OUT_WHAT_BUILT_IN, path = path);
             self.push(source, Claim::file(path, owner.clone(), what, role));
         };
         claim(Source::Home, "index.html", page(None::<Date>));
@@ -144,7 +144,7 @@ impl Collector<'_> {
         claim(Source::Robots, "robots.txt", Role::File);
         claim(Source::Marker, crate::output::MARKER, Role::File);
         for dir in ["search/t", "search/d"] {
-            let what = "the search index".to_string();
+            let what = msg!(OUT_WHAT_SEARCH);
             let mut c = Claim::file(dir, owner.clone(), what, Role::File);
             c.folder = true;
             self.push(Source::SearchIndex, c);
@@ -152,7 +152,7 @@ impl Collector<'_> {
         let terms = self.model.platforms.iter().find(|p| !p.terms.is_empty());
         if let Some(p) = terms {
             let t = &p.terms[0];
-            let what = "the glossary".to_string();
+            let what = msg!(OUT_WHAT_GLOSSARY);
             self.item(
                 Source::Glossary,
                 url::glossary(),
@@ -173,7 +173,7 @@ impl Collector<'_> {
         let pid = p.id();
         let at = page(p.meta.source.date);
         let o = &p.meta.origin;
-        let what = format!("the platform `{pid}`");
+        let what = msg!(OUT_WHAT_PLATFORM, id = pid);
         self.item(
             Source::Platform(pi),
             url::platform(pid),
@@ -189,33 +189,33 @@ impl Collector<'_> {
         for (fi, f) in p.flows.iter().enumerate() {
             let u = url::flow(pid, &f.id);
             let v = page(p.source_of(&f.source).date);
-            let what = format!("the flow `{}`", f.id);
+            let what = msg!(OUT_WHAT_FLOW, id = &f.id);
             self.item(Source::Flow(pi, fi), u.clone(), &f.origin, what, v.clone());
             if f.has_materials() {
-                let what = format!("the checklist of flow `{}`", f.id);
+                let what = msg!(OUT_WHAT_FLOW_CHECKLIST, id = &f.id);
                 let s = Source::FlowChecklist(pi, fi);
                 self.item(s, url::checklist_of(&u), &f.origin, what, v);
             }
         }
         if !p.faqs.is_empty() {
-            let what = format!("the FAQ list of `{pid}`");
+            let what = msg!(OUT_WHAT_FAQ_LIST, id = pid);
             let o = &p.faqs[0].origin;
             self.item(Source::FaqList(pi), url::faq_list(pid), o, what, at.clone());
         }
         for (qi, q) in p.faqs.iter().enumerate() {
-            let what = format!("the FAQ `{}`", q.id);
+            let what = msg!(OUT_WHAT_FAQ, id = &q.id);
             let u = url::faq(pid, &q.id);
             self.item(Source::Faq(pi, qi), u, &q.origin, what, at.clone());
             for (k, old) in q.former_ids.iter().enumerate() {
                 let owner = self.model.span(old.at);
-                let what = format!("the former id `{old}` of FAQ `{}`", q.id);
+                let what = msg!(OUT_WHAT_FORMER_ID, old = old, id = &q.id);
                 let path = format!("{}index.html", url::faq(pid, old));
                 let claim = Claim::file(path, owner, what, Role::Redirect);
                 self.push(Source::FaqRedirect(pi, qi, k), claim);
             }
         }
         if let Some(r) = p.rules.first() {
-            let what = format!("the rules of `{pid}`");
+            let what = msg!(OUT_WHAT_RULES, id = pid);
             self.item(
                 Source::Rules(pi),
                 url::rules(pid),
@@ -225,38 +225,38 @@ impl Collector<'_> {
             );
         }
         if let Some(m) = p.materials.first() {
-            let what = format!("the materials of `{pid}`");
+            let what = msg!(OUT_WHAT_MATERIALS, id = pid);
             let u = url::materials(pid);
             self.item(Source::Materials(pi), u, &m.origin, what, at.clone());
         }
         for (ti, t) in p.trees.iter().enumerate() {
             let v = page(p.source_of(&t.source).date);
             let u = url::tree(pid, &t.id);
-            let what = format!("the tree `{}`", t.id);
+            let what = msg!(OUT_WHAT_TREE, id = &t.id);
             self.item(Source::Tree(pi, ti), u.clone(), &t.origin, what, v.clone());
             let owner = self.model.span(t.origin);
-            let what = format!("the data of tree `{}`", t.id);
+            let what = msg!(OUT_WHAT_TREE_DATA, id = &t.id);
             let data = Claim::file(format!("{u}tree-data.js"), owner, what, Role::File);
             self.push(Source::TreeData(pi, ti), data);
             for (qi, q) in t.questions.iter().enumerate() {
                 let u = url::tree_node(pid, &t.id, &q.id);
-                let what = format!("the question `{}`", q.id);
+                let what = msg!(OUT_WHAT_QUESTION, id = &q.id);
                 self.item(Source::Question(pi, ti, qi), u, &q.origin, what, v.clone());
             }
             for (oi, o) in t.outcomes.iter().enumerate() {
                 let u = url::tree_node(pid, &t.id, &o.id);
-                let what = format!("the outcome `{}`", o.id);
+                let what = msg!(OUT_WHAT_OUTCOME, id = &o.id);
                 let s = Source::Outcome(pi, ti, oi);
                 self.item(s, u.clone(), &o.origin, what, v.clone());
                 if !o.materials.is_empty() {
-                    let what = format!("the checklist of outcome `{}`", o.id);
+                    let what = msg!(OUT_WHAT_OUTCOME_CHECKLIST, id = &o.id);
                     let s = Source::OutcomeChecklist(pi, ti, oi);
                     self.item(s, url::checklist_of(&u), &o.origin, what, v.clone());
                 }
             }
         }
         for (ci, c) in p.checklists.iter().enumerate() {
-            let what = format!("the checklist `{}`", c.id);
+            let what = msg!(OUT_WHAT_CHECKLIST, id = &c.id);
             let u = url::checklist(pid, &c.id);
             self.item(Source::Checklist(pi, ci), u, &c.origin, what, at.clone());
         }
@@ -265,14 +265,14 @@ impl Collector<'_> {
     /// A content page or section: owned by its `slug` when it has one, else by its file.
     fn content(&mut self, p: &Page, source: Source, nav: Option<NavSlot>) {
         let file = self.model.file_name(p.origin.file);
-        let what = format!("the page content/{}", p.rel);
+        let what = msg!(OUT_WHAT_PAGE, rel = &p.rel);
         let owner = match &p.front.slug {
             Some(slug) => {
                 let at = self.model.span(slug.at);
                 let why = slug
                     .contains('/')
                     .then(|| msg!(SLUG_HAS_SLASH))
-                    .or_else(|| path::segment_problem(slug).map(Message::text));
+                    .or_else(|| path::segment_problem(slug));
                 if let Some(why) = why {
                     self.diags.push(
                         Diagnostic::error(

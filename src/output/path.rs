@@ -7,20 +7,22 @@
 //! (refused, not encoded: see docs/format.md). Two paths that differ only in case are the
 //! same file on Windows and macOS disks, so claims compare [`fold`]ed paths.
 
+use crate::diag::Message;
+use crate::msg;
+
 /// Characters no output path may hold, with the reason an editor is shown.
-const REFUSED: &[(char, &str)] = &[
-    ('#', "`#` starts a fragment in a URL"),
-    ('?', "`?` starts a query in a URL"),
-    ('%', "`%` starts an escape in a URL"),
-    (' ', "a space breaks URLs in links and chats"),
-    ('\\', "`\\` separates folders on Windows"),
-    (':', "`:` names a drive on Windows"),
-    ('*', "`*` is not allowed in Windows file names"),
-    ('"', "`\"` is not allowed in Windows file names"),
-    ('<', "`<` is not allowed in Windows file names"),
-    ('>', "`>` is not allowed in Windows file names"),
-    ('|', "`|` is not allowed in Windows file names"),
-];
+fn refused(c: char) -> Option<Message> {
+    Some(match c {
+        '#' => msg!(OUT_WHY_FRAGMENT),
+        '?' => msg!(OUT_WHY_QUERY),
+        '%' => msg!(OUT_WHY_ESCAPE),
+        ' ' => msg!(OUT_WHY_SPACE),
+        '\\' => msg!(OUT_WHY_BACKSLASH),
+        ':' => msg!(OUT_WHY_DRIVE),
+        '*' | '"' | '<' | '>' | '|' => msg!(OUT_WHY_WINDOWS_CHAR, char = c),
+        _ => return None,
+    })
+}
 
 /// Names Windows reserves for devices, whatever the extension.
 const DEVICES: &[&str] = &[
@@ -29,36 +31,36 @@ const DEVICES: &[&str] = &[
 ];
 
 /// Why one folder or file name cannot be part of an output path, or `None` when it can.
-pub fn segment_problem(seg: &str) -> Option<String> {
+pub fn segment_problem(seg: &str) -> Option<Message> {
     if seg.is_empty() {
-        return Some("it has an empty folder name (`//`, or a leading or trailing `/`)".into());
+        return Some(msg!(OUT_WHY_EMPTY_FOLDER));
     }
     if seg == "." || seg == ".." {
-        return Some(format!("`{seg}` would leave its folder"));
+        return Some(msg!(OUT_WHY_DOTS, name = seg));
     }
     if let Some(c) = seg.chars().find(|c| c.is_control()) {
-        return Some(format!("it holds the control character U+{:04X}", c as u32));
+        return Some(msg!(OUT_WHY_CONTROL, code = format!("{:04X}", c as u32)));
     }
-    if let Some((c, why)) = REFUSED.iter().find(|(c, _)| seg.contains(*c)) {
-        return Some(format!("it holds `{c}`: {why}"));
+    if let Some(why) = seg.chars().find_map(refused) {
+        return Some(why);
     }
     if seg.ends_with('.') {
-        return Some(format!("`{seg}` ends in `.`, which Windows drops"));
+        return Some(msg!(OUT_WHY_TRAILING_DOT, name = seg));
     }
     let stem = seg.split('.').next().unwrap_or(seg).to_ascii_lowercase();
     if DEVICES.contains(&stem.as_str()) {
-        return Some(format!("`{seg}` is a device name on Windows"));
+        return Some(msg!(OUT_WHY_DEVICE, name = seg));
     }
     None
 }
 
 /// Why `path` cannot be an output path, or `None` when it can.
-pub fn problem(path: &str) -> Option<String> {
+pub fn problem(path: &str) -> Option<Message> {
     if path.is_empty() {
-        return Some("the path is empty".into());
+        return Some(msg!(OUT_WHY_EMPTY_PATH));
     }
     if path.starts_with('/') {
-        return Some("it is absolute (starts with `/`)".into());
+        return Some(msg!(OUT_WHY_ABSOLUTE));
     }
     path.split('/').find_map(segment_problem)
 }
@@ -139,12 +141,13 @@ mod tests {
             ),
             (
                 "my file.pdf",
-                "it holds ` `: a space breaks URLs in links and chats",
+                "it holds a space: a space breaks URLs in links and chats",
             ),
             ("con.txt", "`con.txt` is a device name on Windows"),
             ("a./b", "`a.` ends in `.`, which Windows drops"),
         ] {
-            assert_eq!(problem(bad).as_deref(), Some(why), "{bad:?}");
+            let found = problem(bad).map(|m| m.to_string());
+            assert_eq!(found.as_deref(), Some(why), "{bad:?}");
         }
     }
 

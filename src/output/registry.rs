@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 
 use super::path;
 use super::OutFile;
-use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::diag::{Diagnostic, Diagnostics, Message, Span};
+use crate::i18n::ids;
+use crate::msg;
 
 /// What a claimed file is, for the readers of the registry (the sitemap lists `Page`s).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,15 +35,20 @@ pub struct Claim {
     pub path: String,
     /// Where the owner is defined; built-in outputs point at site.yaml.
     pub owner: Span,
-    /// The owner in words, for messages: "the FAQ `x`", "static/robots.txt".
-    pub what: String,
+    /// The owner in words, for messages: "FAQ `x`", "static/robots.txt".
+    pub what: Message,
     pub role: Role,
     /// The whole folder belongs to this owner; files in it are made at render time.
     pub folder: bool,
 }
 
 impl Claim {
-    pub fn file(path: impl Into<String>, owner: Span, what: impl Into<String>, role: Role) -> Self {
+    pub fn file(
+        path: impl Into<String>,
+        owner: Span,
+        what: impl Into<Message>,
+        role: Role,
+    ) -> Self {
         Claim {
             path: path.into(),
             owner,
@@ -64,11 +71,13 @@ impl Registry {
     /// Claim `c.path`, or a located error: the path is not allowed, or someone owns it.
     pub fn claim(&mut self, c: Claim) -> Result<(), Diagnostic> {
         if let Some(why) = path::problem(&c.path) {
-            return Err(Diagnostic::error(
-                c.owner.clone(),
-                format!("{} would be written at `{}`: {why}", c.what, c.path),
-            )
-            .hint("rename the file or `slug` so its path has plain folder names: letters (汉字 too), digits, `-`, `_`, `.`"));
+            let m = msg!(
+                OUT_PATH_REFUSED,
+                what = c.what.clone(),
+                path = &c.path,
+                why = why
+            );
+            return Err(Diagnostic::error(c.owner.clone(), m).hint(msg!(OUT_PATH_REFUSED_HINT)));
         }
         let key = path::fold(&c.path);
         if let Some(first) = self.claims.get(&key) {
@@ -125,7 +134,7 @@ impl Registry {
     /// as such. The writer asks this of every file before it takes it.
     pub fn admit(&self, path: &str) -> Result<(), Diagnostic> {
         if path::problem(path).is_some() || self.owner_of(path).is_none() {
-            return Err(internal(path, "was not claimed"));
+            return Err(internal(msg!(OUT_INTERNAL_UNCLAIMED, path = path)));
         }
         Ok(())
     }
@@ -150,15 +159,14 @@ impl Registry {
 }
 
 /// The error for an output guidepost itself got wrong.
-fn internal(p: &str, why: &str) -> Diagnostic {
+fn internal(m: Message) -> Diagnostic {
     let file: std::sync::Arc<str> = "site.yaml".into();
-    Diagnostic::error(Span::file(&file), format!("internal: output `{p}` {why}"))
-        .hint("this is a bug in guidepost: please report it with the site that shows it")
+    Diagnostic::error(Span::file(&file), m).hint(msg!(OUT_INTERNAL_HINT))
 }
 
 /// The error for a file a build made twice (a bug of guidepost, like an unclaimed one).
 pub fn made_twice(path: &str) -> Diagnostic {
-    internal(path, "was made twice")
+    internal(msg!(OUT_INTERNAL_TWICE, path = path))
 }
 
 /// How a new claim meets an earlier one.
@@ -174,31 +182,29 @@ enum Clash {
 }
 
 fn collision(new: &Claim, first: &Claim, clash: Clash) -> Diagnostic {
-    let (what, p) = (&new.what, &new.path);
-    let (other, q) = (&first.what, &first.path);
-    let message = match clash {
-        Clash::Same => format!("{what} would be written at `{p}`, as {other} is"),
-        Clash::Case => format!(
-            "{what} would be written at `{p}`, which differs from `{q}` of {other} only in case"
-        ),
-        Clash::FolderOf => {
-            format!("{what} would be written at `{p}`, a folder {other} needs for `{q}`")
-        }
-        Clash::Inside if first.folder => {
-            format!("{what} would be written at `{p}`, inside `{q}`, which belongs to {other}")
-        }
-        Clash::Inside => {
-            format!("{what} would be written at `{p}`, inside `{q}`, which is a file of {other}")
-        }
+    let id = match clash {
+        Clash::Same => ids::OUT_CLASH_SAME,
+        Clash::Case => ids::OUT_CLASH_CASE,
+        Clash::FolderOf => ids::OUT_CLASH_FOLDER_OF,
+        Clash::Inside if first.folder => ids::OUT_CLASH_INSIDE_FOLDER,
+        Clash::Inside => ids::OUT_CLASH_INSIDE_FILE,
     };
+    let message = Message::id(id)
+        .arg("what", new.what.clone())
+        .arg("path", &new.path)
+        .arg("other", first.what.clone())
+        .arg("first", &first.path);
     let hint = match clash {
-        Clash::Case => {
-            "Windows and macOS disks do not tell these names apart: rename one (or set its `slug`)"
-        }
-        _ => "two sources cannot publish the same path: rename one (or set a page's `slug`)",
+        Clash::Case => msg!(OUT_CLASH_CASE_HINT),
+        _ => msg!(OUT_CLASH_HINT),
     };
+    let note = msg!(
+        OUT_CLASH_NOTE,
+        other = first.what.clone(),
+        first = &first.path
+    );
     Diagnostic::error(new.owner.clone(), message)
-        .related(first.owner.clone(), format!("{other} claims `{q}` here"))
+        .related(first.owner.clone(), note)
         .hint(hint)
 }
 

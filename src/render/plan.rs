@@ -65,7 +65,7 @@ pub fn claims(
     let mut registry = index.registry.clone();
     if let Some(t) = theme {
         let claims = t.assets.values().map(|a| {
-            let what = format!("the theme file {}", a.source);
+            let what = msg!(OUT_WHAT_THEME_FILE, file = &a.source);
             Claim::file(a.path.clone(), Span::file(&a.source), what, Role::File)
         });
         registry.claim_all(claims, diags);
