@@ -19,7 +19,10 @@ use crate::write::{self, StageError, Staging, WriteError};
 /// Load and check a site: the sources, the theme and every template, and every output
 /// path. Errors of every stage come back together.
 pub fn load_checked(root: &Path) -> Result<(Model, Index, Diagnostics), Failed> {
-    let (model, mut diags) = load::load(root)?;
+    let (model, mut diags) = match load::read(root) {
+        (Some(model), diags) => (model, diags),
+        (None, diags) => return Err(Failed(diags)),
+    };
     let today = chrono::Local::now().date_naive();
     let (index, found) = check::check(&model, today);
     diags.extend(found);

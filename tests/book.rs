@@ -382,14 +382,28 @@ fn includes_that_cannot_be_read_are_located_errors_and_the_output_stays() {
     let before = snapshot(&site.path("public"));
     site.write(
         "content/book/open/papers.md",
-        "# 证件\n\n前面\n\n  {{#include nothing.rs}}\n\n{{#include /etc/passwd}}\n\n{{#include ../snippets/code.rs:nope}}\n\n{{#unknown x}}\n",
+        "# 证件\n\n前面\n\n  {{#include nothing.rs}}\n\n{{#include /etc/passwd}}\n\n{{#include ../snippets/code.rs:nope}}\n\n{{#unknown x}}\n\n见[](@no-such-id)。\n",
     );
     let run = site.build();
     assert_eq!(run.code, 1, "{}", run.stderr);
+    // The page is whole but for its includes: the check still runs on it and on the pages
+    // that link to it, in the same run.
+    assert!(
+        run.stderr.contains(
+            "error: content/book/open/papers.md:13:2: link to an unknown id `@no-such-id`"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("warning: content/book/intro.md:3:3: link to a missing anchor `#原始-标识符` in `book/open/papers.md`"),
+        "{}",
+        run.stderr
+    );
     let problems: Vec<&str> = run
         .stderr
         .lines()
-        .skip_while(|l| !l.contains("papers.md"))
+        .skip_while(|l| !l.starts_with("error: content/book/open/papers.md"))
         .filter(|l| l.contains("papers.md") || l.starts_with("  hint"))
         .take(8)
         .collect();

@@ -13,14 +13,20 @@ use crate::model::content::FrontMatter;
 use crate::model::{FileId, Imported, Origin, Page, Section};
 use crate::msg;
 
+/// What `content/` holds, as read.
+pub struct Content {
+    pub sections: Vec<Section>,
+    pub pages: Vec<Page>,
+    pub imported: Imported,
+    /// Every Markdown file became a page (its errors, if any, are inside it: an include
+    /// that failed), so the pages can be checked as they are.
+    pub complete: bool,
+}
+
 /// All pages and sections, and what was done to read Markdown written for other tools.
 /// Sections are sorted by URL; each lists its pages by weight, title, or in the order of its
 /// folder's SUMMARY.md.
-pub fn load_all(
-    root: &Path,
-    files: &Files,
-    diags: &mut Diagnostics,
-) -> (Vec<Section>, Vec<Page>, Imported) {
+pub fn load_all(root: &Path, files: &Files, diags: &mut Diagnostics) -> Content {
     let dir = root.join("content");
     // Symlinks are followed where `files.access` allows (fs::scan reports the others, and loops).
     let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
@@ -40,6 +46,7 @@ pub fn load_all(
         .par_iter()
         .map(|p| load_page(root, &dir, p, files))
         .collect();
+    let complete = results.iter().all(|r| r.page.is_some());
     let mut imported = Imported::default();
     let mut index_pages = BTreeMap::new();
     let mut pages = Vec::new();
@@ -121,7 +128,12 @@ pub fn load_all(
     }
     let file_of = |p: &Page| Arc::from(format!("content/{}", p.rel));
     diags.extend(book::unreachable(&sections, &pages, &file_of));
-    (sections, pages, imported)
+    Content {
+        sections,
+        pages,
+        imported,
+        complete,
+    }
 }
 
 /// The index page of a folder whose SUMMARY.md stands in for its `_index.md`.

@@ -97,6 +97,16 @@ pub fn rel_name(root: &Path, path: &Path) -> Arc<str> {
 
 /// Load a whole site. Errors of every file are returned together.
 pub fn load(root: &Path) -> Result<(Model, Diagnostics), Failed> {
+    match read(root) {
+        (Some(model), diags) if !diags.has_errors() => Ok((model, diags)),
+        (_, diags) => Err(Failed(diags)),
+    }
+}
+
+/// Read a whole site: the model whenever every source became part of it — even with errors
+/// that stay inside one item (an include of a page that failed, a SUMMARY chapter without a
+/// file), so the check can still report the rest in the same run — and every problem.
+pub fn read(root: &Path) -> (Option<Model>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let (config, config_name) = match load_config(root) {
         Ok((c, name)) => (Some(c), name),
@@ -112,21 +122,20 @@ pub fn load(root: &Path) -> Result<(Model, Diagnostics), Failed> {
     diags.extend(fs::scan(&files.access));
     let platforms = guides::load_all(root, &files, &mut diags);
     diags.extend(unread::check(root, &files.access));
-    let (sections, pages, imported) = content::load_all(root, &files, &mut diags);
-    match config {
-        Some(config) if !diags.has_errors() => Ok((
-            Model {
-                config,
-                platforms,
-                sections,
-                pages,
-                files: files.into_vec(),
-                imported,
-            },
-            diags,
-        )),
-        _ => Err(Failed(diags)),
-    }
+    // Until here, any error left something out: a file, an item, a platform.
+    let whole = !diags.has_errors();
+    let content = content::load_all(root, &files, &mut diags);
+    let model = config
+        .filter(|_| whole && content.complete)
+        .map(|config| Model {
+            config,
+            platforms,
+            sections: content.sections,
+            pages: content.pages,
+            files: files.into_vec(),
+            imported: content.imported,
+        });
+    (model, diags)
 }
 
 /// The guide sources read again, for a preview server that saw only files under `guides/`
