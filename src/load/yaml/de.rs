@@ -499,20 +499,15 @@ impl<'a, 'p> MapAccess<'a> for Map<'a, 'p> {
         };
         // The reserved names are not for sources to write.
         if key.text().is_some_and(|t| t.starts_with("$__")) {
-            let known: Vec<&str> = self
-                .fields
-                .iter()
-                .copied()
-                .filter(|f| !f.starts_with("$__"))
-                .collect();
-            let text = key.text().unwrap_or_default();
-            let e = de::Error::custom(format_args!(
-                "unknown field `{text}`, expected {}",
-                one_of(&known)
-            ));
-            return key.record(Err(e));
+            let e = key.record(Err(self.unknown(key.text().unwrap_or_default())));
+            self.unknown_rest();
+            return e;
         }
-        seed.deserialize(key).map(Some)
+        let key = seed.deserialize(key).map(Some);
+        if key.is_err() {
+            self.unknown_rest();
+        }
+        key
     }
 
     fn next_value_seed<V: DeserializeSeed<'a>>(&mut self, seed: V) -> Result<V::Value, Error> {
@@ -530,11 +525,53 @@ impl<'a, 'p> MapAccess<'a> for Map<'a, 'p> {
             _ => "",
         };
         let path = Path::Map(self.path, key);
-        seed.deserialize(De {
+        let value = seed.deserialize(De {
             node,
             path,
             reader: self.reader,
-        })
+        });
+        if value.is_err() {
+            self.unknown_rest();
+        }
+        value
+    }
+}
+
+impl Map<'_, '_> {
+    /// serde's error for a key a struct does not have.
+    fn unknown(&self, key: &str) -> Error {
+        let known: Vec<&str> = self
+            .fields
+            .iter()
+            .copied()
+            .filter(|f| !f.starts_with("$__"))
+            .collect();
+        de::Error::custom(format_args!(
+            "unknown field `{key}`, expected {}",
+            one_of(&known)
+        ))
+    }
+
+    /// A struct's reading stops at its first mistake: the unknown keys after it are reported
+    /// too, so a misspelt key is not left for the next run.
+    fn unknown_rest(&mut self) {
+        if self.fields.is_empty() {
+            return;
+        }
+        let rest = std::mem::take(&mut self.entries);
+        for (key, _) in rest {
+            let Value::Scalar { text, .. } = &key.value else {
+                continue;
+            };
+            if text.starts_with("$__") || !self.fields.contains(&text.as_str()) {
+                let de = De {
+                    node: key,
+                    path: *self.path,
+                    reader: self.reader,
+                };
+                let _ = de.record::<()>(Err(self.unknown(text)));
+            }
+        }
     }
 }
 

@@ -174,3 +174,20 @@ fn alias_bomb_and_deep_nesting_are_refused() {
     assert_eq!(d.message.key(), Some("yaml-too-deep"));
     assert_eq!(d.span.line, 1);
 }
+
+#[test]
+fn a_misspelt_key_after_another_mistake_of_its_item_is_reported_too() {
+    let text = "title: t\nitems:\n  - id: a\n    weight: many\n    relatd: [b]\n    colour: red\n";
+    let found: Vec<String> = errs(text)
+        .iter()
+        .map(|d| format!("{} {}", d.span, d.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "guides/x/faq.yaml:4:13 item #1 › `weight`: wrong kind of value: expected a whole number, found the text \"many\"",
+            "guides/x/faq.yaml:5:5 item #1: unknown key `relatd`",
+            "guides/x/faq.yaml:6:5 item #1: unknown key `colour`",
+        ]
+    );
+}
