@@ -14,13 +14,13 @@
 use std::cell::RefCell;
 use std::fmt;
 
-use serde::de::value::{MapDeserializer, StrDeserializer, U64Deserializer};
-use serde::de::{
-    self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor,
-};
+use serde::de::value::{MapDeserializer, StrDeserializer};
+use serde::de::{self, IntoDeserializer, Unexpected, Visitor};
 
+use super::access::{Map, Seq, SpannedMap};
+use super::scalar::{as_bool, as_number, is_null, Number};
 use super::tree::{Node, Value};
-use crate::model::spans::{COL, FILE, LINE, ORIGIN, ORIGIN_FIELD, SPANNED, VALUE};
+use crate::model::spans::{COL, FILE, LINE, ORIGIN, ORIGIN_FIELD, SPANNED};
 use crate::model::FileId;
 
 /// A mistake found by the typed pass: serde's words, the item path in serde_yaml's form
@@ -35,7 +35,7 @@ pub struct Found {
 
 /// What a whole read found.
 pub struct Reader {
-    file: FileId,
+    pub(super) file: FileId,
     found: RefCell<Vec<Found>>,
 }
 
@@ -89,7 +89,7 @@ impl de::Error for Error {
 
 /// Where a node is, in serde_yaml's words: `faqs[2].related`.
 #[derive(Clone, Copy)]
-enum Path<'a> {
+pub(super) enum Path<'a> {
     Root,
     Seq(&'a Path<'a>, usize),
     Map(&'a Path<'a>, &'a str),
@@ -106,71 +106,17 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-/// The value of one null-like plain scalar: `~`, `null`, or nothing.
-fn is_null(text: &str) -> bool {
-    matches!(text, "" | "~" | "null" | "Null" | "NULL")
-}
-
-fn as_bool(text: &str) -> Option<bool> {
-    match text {
-        "true" | "True" | "TRUE" => Some(true),
-        "false" | "False" | "FALSE" => Some(false),
-        _ => None,
-    }
-}
-
-enum Number {
-    U(u64),
-    I(i64),
-    F(f64),
-}
-
-fn as_number(text: &str) -> Option<Number> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text.strip_prefix('+').unwrap_or(text)),
-    };
-    let radix = |prefix: &str, radix: u32| {
-        digits
-            .strip_prefix(prefix)
-            .and_then(|d| u64::from_str_radix(d, radix).ok())
-    };
-    let unsigned = radix("0x", 16).or_else(|| radix("0o", 8)).or_else(|| {
-        (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| digits.parse().ok())
-            .flatten()
-    });
-    if let Some(u) = unsigned {
-        return if !negative {
-            Some(Number::U(u))
-        } else {
-            i64::try_from(u).ok().map(|i| Number::I(-i))
-        };
-    }
-    let float = match digits {
-        ".inf" | ".Inf" | ".INF" => Some(f64::INFINITY),
-        ".nan" | ".NaN" | ".NAN" => Some(f64::NAN),
-        d if d.contains(['.', 'e', 'E'])
-            && d.starts_with(|c: char| c.is_ascii_digit() || c == '.') =>
-        {
-            d.parse().ok()
-        }
-        _ => None,
-    }?;
-    Some(Number::F(if negative { -float } else { float }))
-}
-
 /// One node being read: `'a` is the document's, `'p` the path's and reader's.
 #[derive(Clone, Copy)]
-struct De<'a, 'p> {
-    node: &'a Node,
-    path: Path<'p>,
-    reader: &'p Reader,
+pub(super) struct De<'a, 'p> {
+    pub(super) node: &'a Node,
+    pub(super) path: Path<'p>,
+    pub(super) reader: &'p Reader,
 }
 
 impl<'a, 'p> De<'a, 'p> {
     /// Keep an error that has no place yet: this node is where it arose.
-    fn record<T>(&self, result: Result<T, Error>) -> Result<T, Error> {
+    pub(super) fn record<T>(&self, result: Result<T, Error>) -> Result<T, Error> {
         result.map_err(|mut e| {
             if !e.recorded {
                 self.reader.found.borrow_mut().push(Found {
@@ -205,7 +151,7 @@ impl<'a, 'p> De<'a, 'p> {
         de::Error::invalid_type(self.unexpected(), visitor)
     }
 
-    fn text(&self) -> Option<&'a str> {
+    pub(super) fn text(&self) -> Option<&'a str> {
         match &self.node.value {
             Value::Scalar { text, .. } => Some(text),
             _ => None,
@@ -217,7 +163,9 @@ impl<'a, 'p> De<'a, 'p> {
     }
 
     /// The node's file, line and column, as the map a position is read from.
-    fn position(&self) -> MapDeserializer<'a, std::vec::IntoIter<(&'static str, u64)>, Error> {
+    pub(super) fn position(
+        &self,
+    ) -> MapDeserializer<'a, std::vec::IntoIter<(&'static str, u64)>, Error> {
         let fields = vec![
             (FILE, self.reader.file as u64),
             (LINE, u64::from(self.node.line)),
@@ -419,219 +367,5 @@ impl<'a, 'p> de::Deserializer<'a> for De<'a, 'p> {
 
     fn deserialize_ignored_any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Error> {
         visitor.visit_unit()
-    }
-}
-
-struct Seq<'a, 'p> {
-    items: std::slice::Iter<'a, Node>,
-    at: usize,
-    path: &'p Path<'p>,
-    reader: &'p Reader,
-}
-
-impl<'a, 'p> SeqAccess<'a> for Seq<'a, 'p> {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'a>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, Error> {
-        let Some(node) = self.items.next() else {
-            return Ok(None);
-        };
-        self.at += 1;
-        let path = Path::Seq(self.path, self.at - 1);
-        seed.deserialize(De {
-            node,
-            path,
-            reader: self.reader,
-        })
-        .map(Some)
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
-    }
-}
-
-struct Map<'a, 'p> {
-    entries: std::slice::Iter<'a, (Node, Node)>,
-    value: Option<&'a (Node, Node)>,
-    path: &'p Path<'p>,
-    reader: &'p Reader,
-    /// A struct that takes its own position: the mapping node, until handed out.
-    origin: Option<&'a Node>,
-    fields: &'static [&'static str],
-}
-
-impl<'a, 'p> Map<'a, 'p> {
-    fn new(entries: &'a [(Node, Node)], path: &'p Path<'p>, reader: &'p Reader) -> Self {
-        Map {
-            entries: entries.iter(),
-            value: None,
-            path,
-            reader,
-            origin: None,
-            fields: &[],
-        }
-    }
-}
-
-impl<'a, 'p> MapAccess<'a> for Map<'a, 'p> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'a>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
-        if self.origin.is_some() && self.value.is_none() {
-            let key: StrDeserializer<'_, Error> = ORIGIN_FIELD.into_deserializer();
-            return seed.deserialize(key).map(Some);
-        }
-        let Some(entry) = self.entries.next() else {
-            return Ok(None);
-        };
-        self.value = Some(entry);
-        let key = De {
-            node: &entry.0,
-            path: *self.path,
-            reader: self.reader,
-        };
-        // The reserved names are not for sources to write.
-        if key.text().is_some_and(|t| t.starts_with("$__")) {
-            let e = key.record(Err(self.unknown(key.text().unwrap_or_default())));
-            self.unknown_rest();
-            return e;
-        }
-        let key = seed.deserialize(key).map(Some);
-        if key.is_err() {
-            self.unknown_rest();
-        }
-        key
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'a>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        if let Some(node) = self.origin.take() {
-            let de = De {
-                node,
-                path: *self.path,
-                reader: self.reader,
-            };
-            return de.record(seed.deserialize(OriginDe(de)));
-        }
-        let (key, node) = self.value.take().expect("a value follows its key");
-        let key = match &key.value {
-            Value::Scalar { text, .. } => text.as_str(),
-            _ => "",
-        };
-        let path = Path::Map(self.path, key);
-        let value = seed.deserialize(De {
-            node,
-            path,
-            reader: self.reader,
-        });
-        if value.is_err() {
-            self.unknown_rest();
-        }
-        value
-    }
-}
-
-impl Map<'_, '_> {
-    /// serde's error for a key a struct does not have.
-    fn unknown(&self, key: &str) -> Error {
-        let known: Vec<&str> = self
-            .fields
-            .iter()
-            .copied()
-            .filter(|f| !f.starts_with("$__"))
-            .collect();
-        de::Error::custom(format_args!(
-            "unknown field `{key}`, expected {}",
-            one_of(&known)
-        ))
-    }
-
-    /// A struct's reading stops at its first mistake: the unknown keys after it are reported
-    /// too, so a misspelt key is not left for the next run.
-    fn unknown_rest(&mut self) {
-        if self.fields.is_empty() {
-            return;
-        }
-        let rest = std::mem::take(&mut self.entries);
-        for (key, _) in rest {
-            let Value::Scalar { text, .. } = &key.value else {
-                continue;
-            };
-            if text.starts_with("$__") || !self.fields.contains(&text.as_str()) {
-                let de = De {
-                    node: key,
-                    path: *self.path,
-                    reader: self.reader,
-                };
-                let _ = de.record::<()>(Err(self.unknown(text)));
-            }
-        }
-    }
-}
-
-/// serde's list of expected names: "`a`, `b` or `c`".
-fn one_of(names: &[&str]) -> String {
-    match names {
-        [] => "nothing".into(),
-        [one] => format!("`{one}`"),
-        [first @ .., last] => {
-            let first: Vec<String> = first.iter().map(|n| format!("`{n}`")).collect();
-            format!("one of {}, `{last}`", first.join(", "))
-        }
-    }
-}
-
-/// The value of the reserved origin field: only a position can be read from it.
-struct OriginDe<'a, 'p>(De<'a, 'p>);
-
-impl<'de, 'p> de::Deserializer<'de> for OriginDe<'de, 'p> {
-    type Error = Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_map(self.0.position())
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
-        identifier ignored_any
-    }
-}
-
-/// A [`Spanned`](crate::model::spans::Spanned) value: its position, then the value itself.
-struct SpannedMap<'a, 'p> {
-    next: usize,
-    de: De<'a, 'p>,
-}
-
-impl<'a, 'p> MapAccess<'a> for SpannedMap<'a, 'p> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'a>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
-        let Some(&key) = [FILE, LINE, COL, VALUE].get(self.next) else {
-            return Ok(None);
-        };
-        let key: StrDeserializer<'_, Error> = key.into_deserializer();
-        seed.deserialize(key).map(Some)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'a>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        self.next += 1;
-        let number = |n: u64| -> U64Deserializer<Error> { n.into_deserializer() };
-        match self.next {
-            1 => seed.deserialize(number(self.de.reader.file as u64)),
-            2 => seed.deserialize(number(u64::from(self.de.node.line))),
-            3 => seed.deserialize(number(u64::from(self.de.node.col))),
-            _ => seed.deserialize(self.de),
-        }
     }
 }

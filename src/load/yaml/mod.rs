@@ -7,8 +7,10 @@
 //! and every item's `origin` its place, and keeping every mistake of every item. Positions are
 //! shifted by `line_offset`, so errors in front matter point into the whole file.
 
+mod access;
 mod de;
 pub mod error;
+mod scalar;
 mod tree;
 
 use std::sync::Arc;
