@@ -25,6 +25,7 @@ mod head;
 mod host;
 mod http;
 mod inject;
+mod load;
 mod mime;
 mod path;
 mod plan;

@@ -1,13 +1,14 @@
 //! The rebuilder: one mechanism for every change. A batch of changed paths ([`plan`]) reloads
-//! what it must — one edited page where its shape is unchanged, else the whole model; the
-//! theme only when a theme file (or the theme's name, or the use of code blocks) changed —
-//! and yields the outputs it affects ([`affected`]). The new build keeps every other output's
+//! what it must ([`super::load`]) — one edited page where its shape is unchanged, `site.yaml` alone
+//! when only it changed, else the whole model; the theme only when a theme file (or the
+//! theme's name, or the use of code blocks) changed — and yields the outputs it affects
+//! ([`super::affected`]). The new build keeps every other output's
 //! bytes and renders the affected ones through the renderer of a whole build: all of them
 //! before publishing when they are few, else the open pages and one output of each kind
 //! first (so a broken template fails before anything is published), then the rest on demand
 //! or in the background. On an error the last good build stays served.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::mem::discriminant;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -15,7 +16,8 @@ use std::time::{Duration, Instant};
 
 use syntect::parsing::SyntaxSet;
 
-use super::affected::{self, Affected};
+use super::affected::Affected;
+use super::load::Loader;
 use super::plan::{classify, Change};
 use super::site::{is_search_file, Build, Files, Stale};
 use super::snapshot::{Snapshot, Sources};
@@ -24,9 +26,7 @@ use super::watch::{Batch, Watch};
 use super::worker::Worker;
 use super::Notice;
 use crate::diag::Diagnostics;
-use crate::model::index::Index;
 use crate::model::outputs::Source;
-use crate::model::Model;
 use crate::render::theme::Theme;
 use crate::render::{self, plan};
 
@@ -50,16 +50,6 @@ pub enum Outcome {
     /// A new build, to publish; it may still have outputs to render.
     Built(Arc<Build>),
     Failed(Diagnostics),
-}
-
-/// The model of a change and what it affects.
-struct Loaded {
-    model: Arc<Model>,
-    index: Arc<Index>,
-    loaded: Diagnostics,
-    checked: Diagnostics,
-    recheck: bool,
-    affected: Affected,
 }
 
 impl Rebuilder {
@@ -170,9 +160,13 @@ impl Rebuilder {
         let prev = self.last.clone();
         let old = prev.as_ref().and_then(|b| b.snapshot().cloned());
         let old_sources = old.as_deref().map(Snapshot::sources);
+        let loader = Loader {
+            root: &self.root,
+            base_url: &self.base_url,
+        };
         let l = match old_sources {
-            Some(o) if !self.failing && !change.everything => self.reload(o, change)?,
-            _ => self.load_all()?,
+            Some(o) if !self.failing && !change.everything => loader.change(o, change)?,
+            _ => loader.all()?,
         };
         let theme = match old_sources {
             Some(o)
@@ -292,6 +286,7 @@ impl Rebuilder {
         let sources = Sources {
             model: l.model,
             index: l.index,
+            site: l.site,
             theme,
             registry,
             copied,
@@ -317,94 +312,6 @@ impl Rebuilder {
             return Err(errors);
         }
         Ok(Arc::new(build))
-    }
-
-    /// The whole model, loaded and checked; every output affected.
-    fn load_all(&self) -> Result<Loaded, Diagnostics> {
-        let (mut model, loaded) = crate::load::load(&self.root).map_err(|f| f.0)?;
-        let today = chrono::Local::now().date_naive();
-        let (index, checked) = crate::check::check(&model, today);
-        if checked.has_errors() {
-            // As a build reports them: the problems of planning the outputs too.
-            let mut all = loaded;
-            all.extend(checked);
-            if let Err(d) = plan::plan(&self.root, &model, &index) {
-                all.extend(d);
-            }
-            return Err(all);
-        }
-        model.config.base_url = self.base_url.clone();
-        Ok(Loaded {
-            model: Arc::new(model),
-            index: Arc::new(index),
-            loaded,
-            checked,
-            recheck: false,
-            affected: Affected::All,
-        })
-    }
-
-    /// The model after `change`: the edited pages alone when nothing other pages show of
-    /// them changed, else the whole model.
-    fn reload(&self, old: &Sources, change: &Change) -> Result<Loaded, Diagnostics> {
-        if change.config || change.guides {
-            return self.load_all();
-        }
-        let kept = |affected| Loaded {
-            model: old.model.clone(),
-            index: old.index.clone(),
-            loaded: old.loaded.clone(),
-            checked: old.checked.clone(),
-            // An edit before this one may still want its whole check.
-            recheck: old.recheck,
-            affected,
-        };
-        if change.pages.is_empty() {
-            return Ok(kept(if change.theme {
-                Affected::All
-            } else {
-                Affected::Nothing
-            }));
-        }
-        let mut model = affected::copy(&old.model);
-        let mut names = HashSet::new();
-        for rel in &change.pages {
-            let path = self.root.join("content").join(rel);
-            // A new or deleted page, or a section's page (whose body is checked with the
-            // whole model): the whole model.
-            let Some(slot @ affected::Slot::Page(_)) =
-                affected::find(&model, rel).filter(|_| path.is_file())
-            else {
-                return self.load_all();
-            };
-            let (mut page, spans) =
-                crate::load::content::load_one(&self.root, &path).map_err(Diagnostics::from)?;
-            let was = affected::page_at(&model, slot);
-            if !affected::same_shape(was, &page) {
-                return self.load_all();
-            }
-            page.origin = was.origin.clone();
-            let file = page.origin.file;
-            names.insert(model.file_name(file).to_string());
-            model.files[file] = spans;
-            *affected::page_at_mut(&mut model, slot) = page;
-        }
-        let which: Vec<usize> = change
-            .pages
-            .iter()
-            .filter_map(|rel| match affected::find(&model, rel) {
-                Some(affected::Slot::Page(i)) => Some(i),
-                _ => None,
-            })
-            .collect();
-        let found = crate::check::check_pages(&model, &old.index, &which);
-        if found.has_errors() {
-            return Err(found);
-        }
-        let mut l = kept(Affected::Files(names));
-        l.model = Arc::new(model);
-        l.recheck = true;
-        Ok(l)
     }
 }
 

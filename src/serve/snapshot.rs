@@ -10,7 +10,7 @@ use syntect::parsing::SyntaxSet;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::index::Index;
 use crate::model::outputs::Source;
-use crate::model::Model;
+use crate::model::{Config, Model};
 use crate::output::{OutFile, Registry};
 use crate::render::theme::Theme;
 use crate::render::{plan, Renderer};
@@ -18,6 +18,8 @@ use crate::render::{plan, Renderer};
 pub struct Sources {
     pub model: Arc<Model>,
     pub index: Arc<Index>,
+    /// `site.yaml` as written (the model's `base_url` is the server's own).
+    pub site: Arc<Config>,
     pub theme: Arc<Theme>,
     pub registry: Arc<Registry>,
     /// The files copied as they are (their paths claimed in `registry`).

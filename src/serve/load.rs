@@ -1,0 +1,195 @@
+//! The sources after a change, and the outputs it affects: the whole model loaded and
+//! checked; or the last one patched — an edited page whose shape is unchanged, or `site.yaml`
+//! alone (read by itself, its fields compared, see [`affected::config`]).
+//!
+//! Nothing here renders; [`super::rebuild`] renders what the result says is affected.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::affected::{self, Affected, ConfigEffect};
+use super::plan::Change;
+use super::snapshot::Sources;
+use crate::diag::Diagnostics;
+use crate::model::index::Index;
+use crate::model::{Config, Model};
+use crate::render::plan;
+
+/// The model of a change and what it affects.
+pub struct Loaded {
+    pub model: Arc<Model>,
+    pub index: Arc<Index>,
+    /// `site.yaml` as written (the model's `base_url` is the server's own).
+    pub site: Arc<Config>,
+    pub loaded: Diagnostics,
+    pub checked: Diagnostics,
+    pub recheck: bool,
+    pub affected: Affected,
+}
+
+/// Where the sources are, and the URL the served pages use.
+pub struct Loader<'a> {
+    pub root: &'a Path,
+    pub base_url: &'a str,
+}
+
+impl Loader<'_> {
+    /// The whole model, loaded and checked; every output affected.
+    pub fn all(&self) -> Result<Loaded, Diagnostics> {
+        let (mut model, loaded) = crate::load::load(self.root).map_err(|f| f.0)?;
+        let today = chrono::Local::now().date_naive();
+        let (index, checked) = crate::check::check(&model, today);
+        if checked.has_errors() {
+            return Err(self.failed(&model, &index, loaded, checked));
+        }
+        let site = Arc::new(model.config.clone());
+        model.config.base_url = self.base_url.to_string();
+        Ok(Loaded {
+            model: Arc::new(model),
+            index: Arc::new(index),
+            site,
+            loaded,
+            checked,
+            recheck: false,
+            affected: Affected::All,
+        })
+    }
+
+    /// The errors of checking `model`, as a build reports them: with the warnings of loading
+    /// it and the problems of planning its outputs.
+    fn failed(
+        &self,
+        model: &Model,
+        index: &Index,
+        loaded: Diagnostics,
+        checked: Diagnostics,
+    ) -> Diagnostics {
+        let mut all = loaded;
+        all.extend(checked);
+        if let Err(d) = plan::plan(self.root, model, index) {
+            all.extend(d);
+        }
+        all
+    }
+
+    /// The model after `change`, from the last one `old` where the change allows.
+    pub fn change(&self, old: &Sources, change: &Change) -> Result<Loaded, Diagnostics> {
+        if change.guides || (change.config && !change.pages.is_empty()) {
+            return self.all();
+        }
+        if change.config {
+            return self.config(old);
+        }
+        self.pages(old, change)
+    }
+
+    /// What is kept of `old`, with what the change affects.
+    fn kept(old: &Sources, affected: Affected) -> Loaded {
+        Loaded {
+            model: old.model.clone(),
+            index: old.index.clone(),
+            site: old.site.clone(),
+            loaded: old.loaded.clone(),
+            checked: old.checked.clone(),
+            // An edit before this one may still want its whole check.
+            recheck: old.recheck,
+            affected,
+        }
+    }
+
+    /// After an edit of `site.yaml` alone: the file read by itself and patched into a copy of
+    /// the model (its positions are file 0, as in a whole load). Its fields decide what is
+    /// affected ([`affected::config`]); the ones `check` reads for errors (`popular`,
+    /// `base_url`) re-run the check before anything is published, else the whole check runs
+    /// in the background (for `stale_after_days`, and warnings that point into `site.yaml`).
+    fn config(&self, old: &Sources) -> Result<Loaded, Diagnostics> {
+        let (site, spans) = match crate::load::load_config(self.root) {
+            Ok(read) => read,
+            // Following links out of the site was allowed: the whole load says what that
+            // changes. Else the sources read as before, with this file's error.
+            Err(_) if old.site.allow_outside_symlinks => return self.all(),
+            Err(d) => {
+                let mut all = old.loaded.clone();
+                all.push(d);
+                return Err(all);
+            }
+        };
+        let ConfigEffect::Patch { affected, check } = affected::config(&old.site, &site) else {
+            return self.all();
+        };
+        let mut model = affected::copy(&old.model);
+        // Checked as written, served with the server's own address.
+        model.config = site.clone();
+        model.files[0] = spans;
+        let mut l = Self::kept(old, affected);
+        l.site = Arc::new(site);
+        l.recheck = true;
+        if check {
+            let today = chrono::Local::now().date_naive();
+            let (index, checked) = crate::check::check(&model, today);
+            if checked.has_errors() {
+                return Err(self.failed(&model, &index, old.loaded.clone(), checked));
+            }
+            l.checked = checked;
+            l.recheck = false;
+        }
+        model.config.base_url = self.base_url.to_string();
+        l.model = Arc::new(model);
+        Ok(l)
+    }
+
+    /// The model after edits of content pages: the edited pages alone when nothing other
+    /// pages show of them changed, else the whole model.
+    fn pages(&self, old: &Sources, change: &Change) -> Result<Loaded, Diagnostics> {
+        if change.pages.is_empty() {
+            return Ok(Self::kept(
+                old,
+                if change.theme {
+                    Affected::All
+                } else {
+                    Affected::Nothing
+                },
+            ));
+        }
+        let mut model = affected::copy(&old.model);
+        let mut names = HashSet::new();
+        for rel in &change.pages {
+            let path = self.root.join("content").join(rel);
+            // A new or deleted page, or a section's page (whose body is checked with the
+            // whole model): the whole model.
+            let Some(slot @ affected::Slot::Page(_)) =
+                affected::find(&model, rel).filter(|_| path.is_file())
+            else {
+                return self.all();
+            };
+            let (mut page, spans) =
+                crate::load::content::load_one(self.root, &path).map_err(Diagnostics::from)?;
+            let was = affected::page_at(&model, slot);
+            if !affected::same_shape(was, &page) {
+                return self.all();
+            }
+            page.origin = was.origin.clone();
+            let file = page.origin.file;
+            names.insert(model.file_name(file).to_string());
+            model.files[file] = spans;
+            *affected::page_at_mut(&mut model, slot) = page;
+        }
+        let which: Vec<usize> = change
+            .pages
+            .iter()
+            .filter_map(|rel| match affected::find(&model, rel) {
+                Some(affected::Slot::Page(i)) => Some(i),
+                _ => None,
+            })
+            .collect();
+        let found = crate::check::check_pages(&model, &old.index, &which);
+        if found.has_errors() {
+            return Err(found);
+        }
+        let mut l = Self::kept(old, Affected::Files(names));
+        l.model = Arc::new(model);
+        l.recheck = true;
+        Ok(l)
+    }
+}
