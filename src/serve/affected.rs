@@ -144,3 +144,51 @@ pub fn copy(model: &Model) -> Model {
         imported: model.imported.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_config_field_affects_what_shows_it() {
+        let old: Config = serde_yaml::from_str("title: 站\nbase_url: https://a.cn/").unwrap();
+        let with = |f: &dyn Fn(&mut Config)| {
+            let mut c = old.clone();
+            f(&mut c);
+            config(&old, &c)
+        };
+        let patch = |affected, check| ConfigEffect::Patch { affected, check };
+        assert_eq!(with(&|_| {}), patch(Affected::Nothing, false));
+        assert_eq!(
+            with(&|c| c.title = "新".into()),
+            patch(Affected::Config, false)
+        );
+        assert_eq!(
+            with(&|c| c.description = "说明".into()),
+            patch(Affected::Config, false)
+        );
+        assert_eq!(
+            with(&|c| c.language = "en".into()),
+            patch(Affected::Config, false)
+        );
+        assert_eq!(
+            with(&|c| c.theme = "other".into()),
+            patch(Affected::Config, false)
+        );
+        let home = Affected::Only(vec![Source::Home]);
+        assert_eq!(with(&|c| c.popular = vec!["x".into()]), patch(home, true));
+        assert_eq!(
+            with(&|c| c.base_url = "https://b.cn/".into()),
+            patch(Affected::Nothing, true)
+        );
+        assert_eq!(
+            with(&|c| c.stale_after_days = 3),
+            patch(Affected::Nothing, false)
+        );
+        assert_eq!(with(&|c| c.trusted_html = true), ConfigEffect::Reload);
+        assert_eq!(
+            with(&|c| c.allow_outside_symlinks = true),
+            ConfigEffect::Reload
+        );
+    }
+}
