@@ -133,18 +133,6 @@ pub fn page_at_mut(model: &mut Model, slot: Slot) -> &mut Page {
     }
 }
 
-/// A copy of `model`, to patch while the old one is still served.
-pub fn copy(model: &Model) -> Model {
-    Model {
-        config: model.config.clone(),
-        platforms: model.platforms.clone(),
-        sections: model.sections.clone(),
-        pages: model.pages.clone(),
-        files: model.files.clone(),
-        imported: model.imported.clone(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

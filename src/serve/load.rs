@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::affected::{self, Affected, ConfigEffect};
 use super::plan::Change;
-use super::snapshot::Sources;
+use super::snapshot::{Snapshot, Sources};
 use crate::diag::Diagnostics;
 use crate::model::index::Index;
 use crate::model::{Config, Model};
@@ -74,7 +74,7 @@ impl Loader<'_> {
     }
 
     /// The model after `change`, from the last one `old` where the change allows.
-    pub fn change(&self, old: &Sources, change: &Change) -> Result<Loaded, Diagnostics> {
+    pub fn change(&self, old: &Snapshot, change: &Change) -> Result<Loaded, Diagnostics> {
         if change.guides || (change.config && !change.pages.is_empty()) {
             return self.all();
         }
@@ -103,7 +103,8 @@ impl Loader<'_> {
     /// affected ([`affected::config`]); the ones `check` reads for errors (`popular`,
     /// `base_url`) re-run the check before anything is published, else the whole check runs
     /// in the background (for `stale_after_days`, and warnings that point into `site.yaml`).
-    fn config(&self, old: &Sources) -> Result<Loaded, Diagnostics> {
+    fn config(&self, snap: &Snapshot) -> Result<Loaded, Diagnostics> {
+        let old = snap.sources();
         let (site, spans) = match crate::load::load_config(self.root) {
             Ok(read) => read,
             // Following links out of the site was allowed: the whole load says what that
@@ -118,7 +119,7 @@ impl Loader<'_> {
         let ConfigEffect::Patch { affected, check } = affected::config(&old.site, &site) else {
             return self.all();
         };
-        let mut model = affected::copy(&old.model);
+        let mut model = snap.model_to_patch();
         // Checked as written, served with the server's own address.
         model.config = site.clone();
         model.files[0] = spans;
@@ -141,7 +142,8 @@ impl Loader<'_> {
 
     /// The model after edits of content pages: the edited pages alone when nothing other
     /// pages show of them changed, else the whole model.
-    fn pages(&self, old: &Sources, change: &Change) -> Result<Loaded, Diagnostics> {
+    fn pages(&self, snap: &Snapshot, change: &Change) -> Result<Loaded, Diagnostics> {
+        let old = snap.sources();
         if change.pages.is_empty() {
             return Ok(Self::kept(
                 old,
@@ -152,7 +154,7 @@ impl Loader<'_> {
                 },
             ));
         }
-        let mut model = affected::copy(&old.model);
+        let mut model = snap.model_to_patch();
         let mut names = HashSet::new();
         for rel in &change.pages {
             let path = self.root.join("content").join(rel);

@@ -164,7 +164,7 @@ impl Rebuilder {
             root: &self.root,
             base_url: &self.base_url,
         };
-        let l = match old_sources {
+        let l = match old.as_deref() {
             Some(o) if !self.failing && !change.everything => loader.change(o, change)?,
             _ => loader.all()?,
         };

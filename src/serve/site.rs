@@ -243,6 +243,13 @@ impl Build {
         diags
     }
 
+    /// Copy the model for the next edit to patch (see [`Snapshot::prepare_spare`]).
+    pub fn prepare_spare(&self) {
+        if let Some(snap) = &self.snap {
+            snap.prepare_spare();
+        }
+    }
+
     /// Stop the background work: a newer build is served.
     pub fn cancel(&self) {
         self.cancelled.store(true, Ordering::Relaxed);

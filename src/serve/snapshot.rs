@@ -43,6 +43,9 @@ self_cell::self_cell!(
 pub struct Snapshot {
     cell: Cell,
     rechecked: Mutex<Option<Diagnostics>>,
+    /// A copy of the model, made by the background worker while the editor is idle, for the
+    /// next edit to patch (copying a large model on the save would delay the reload).
+    spare: Mutex<Option<Model>>,
 }
 
 impl Snapshot {
@@ -53,7 +56,27 @@ impl Snapshot {
         Snapshot {
             cell,
             rechecked: Mutex::new(None),
+            spare: Mutex::new(None),
         }
+    }
+
+    fn lock_spare(&self) -> std::sync::MutexGuard<'_, Option<Model>> {
+        self.spare.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Copy the model for the next edit, unless a copy is ready.
+    pub fn prepare_spare(&self) {
+        let mut spare = self.lock_spare();
+        if spare.is_none() {
+            *spare = Some(copy(&self.sources().model));
+        }
+    }
+
+    /// A copy of the model to patch: the one made ahead, else one made now. The next edit
+    /// patches a newer snapshot's model, so each copy is used once.
+    pub fn model_to_patch(&self) -> Model {
+        let ready = self.lock_spare().take();
+        ready.unwrap_or_else(|| copy(&self.sources().model))
     }
 
     pub fn sources(&self) -> &Sources {
@@ -94,5 +117,17 @@ impl Snapshot {
         let mut diags = Diagnostics::default();
         crate::search::add(&s.model, &s.index, &mut files, &mut diags);
         (files, diags)
+    }
+}
+
+/// A copy of `model`.
+fn copy(model: &Model) -> Model {
+    Model {
+        config: model.config.clone(),
+        platforms: model.platforms.clone(),
+        sections: model.sections.clone(),
+        pages: model.pages.clone(),
+        files: model.files.clone(),
+        imported: model.imported.clone(),
     }
 }
