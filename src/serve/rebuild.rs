@@ -120,13 +120,22 @@ impl Rebuilder {
                     continue;
                 }
             }
+            // The background work on the served build pauses: the save gets the cores.
+            let served = state.status().build;
+            served.cancel();
             match self.apply(&batch, &state.hub.open_pages()) {
                 Outcome::Built(build) => {
-                    let before = state.publish(build.clone());
-                    before.cancel();
+                    state.publish(build.clone());
                     worker.submit(build);
                 }
-                Outcome::Failed(diags) => state.fail_with(diags),
+                Outcome::Failed(diags) => {
+                    state.fail_with(diags);
+                    // Still served: its background work goes on.
+                    if !served.is_empty() {
+                        served.resume();
+                        worker.submit(served);
+                    }
+                }
             }
         }
     }

@@ -250,9 +250,14 @@ impl Build {
         }
     }
 
-    /// Stop the background work: a newer build is served.
+    /// Stop the background work: a newer build is served, or being made.
     pub fn cancel(&self) {
         self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// Take up the background work again (the newer build failed: this one stays served).
+    pub fn resume(&self) {
+        self.cancelled.store(false, Ordering::Relaxed);
     }
 
     pub fn cancelled(&self) -> bool {
