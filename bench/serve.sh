@@ -4,8 +4,9 @@
 # (bench/serve_latency.mjs), on the bundled site and on generated corpora (bench/gen_corpus.py).
 # For each: a content page's body edited, the page template overridden (every page affected:
 # the shown page is rendered before the reload, the rest on request or in the background), and
-# site.yaml's title changed (the whole model reloaded). Prints medians.
-# Usage: bench/serve.sh [PAGES ...]   (default: 10000)   Env: RUNS (default 20), FULL_RUNS (5)
+# site.yaml's title changed (every page affected, as for the template). Prints medians.
+# Usage: bench/serve.sh [PAGES ...]   (default: 10000)
+# Env: RUNS (default 20), FULL_RUNS (5), BENCH_TMP (where the corpora go, default /tmp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
@@ -14,7 +15,8 @@ pages=("$@")
 ((${#pages[@]})) || pages=(10000)
 runs=${RUNS:-20}
 full_runs=${FULL_RUNS:-5}
-work=$(mktemp -d /tmp/guidepost-serve-bench.XXXXXX)
+mkdir -p "${BENCH_TMP:-/tmp}"
+work=$(mktemp -d "${BENCH_TMP:-/tmp}/guidepost-serve-bench.XXXXXX")
 pid=""
 cleanup() {
   [[ -n $pid ]] && kill -INT "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true

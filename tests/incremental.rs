@@ -365,3 +365,51 @@ fn each_kind_of_edit_in_turn() {
         Edit::Template(None),
     ]);
 }
+
+/// A template that fails only for pages without a date, when the first page of that kind has
+/// one: the probe before publishing renders a page of each shape, so the edit fails at once
+/// (located in the template) and the last good build stays served; the fix publishes.
+#[test]
+fn a_template_failing_for_one_shape_of_page_fails_before_publishing() {
+    let site = Site::fixture("minimal");
+    // More affected outputs than are rendered before publishing.
+    for i in 0..100 {
+        site.write(
+            &format!("content/guide/p-{i:03}.md"),
+            &format!("---\ntitle: 第 {i} 篇\nweight: {i}\n---\n正文 {i}。\n"),
+        );
+    }
+    let root = site.dir.path().to_path_buf();
+    let mut rb = Rebuilder::new(root, BASE.into(), 1, Arc::new(|_| {}));
+    let Outcome::Built(first) = rb.first() else {
+        panic!("the fixture builds")
+    };
+    let page = include_str!("../themes/default/templates/page.html");
+    let broken = page.replacen(
+        "<h1>{{ page.title }}</h1>",
+        "<h1>{{ page.title }}</h1>\n  {% if not page.updated %}{{ page.nope.x }}{% endif %}",
+        1,
+    );
+    assert_ne!(broken, page);
+    site.write("templates/page.html", &broken);
+    let batch = Batch {
+        paths: ["templates/page.html".to_string()].into(),
+        ..Batch::default()
+    };
+    let Outcome::Failed(d) = rb.apply(&batch, &[]) else {
+        panic!("the template fails for pages without a date, before publishing")
+    };
+    let errors: Vec<String> = d.errors().map(|e| format!("{}", e.span)).collect();
+    assert!(!errors.is_empty());
+    assert!(
+        errors.iter().all(|e| e == "templates/page.html:6:31"),
+        "{errors:?}"
+    );
+    assert_eq!(rb.last().unwrap().id, first.id, "the last good build stays");
+
+    site.write("templates/page.html", page);
+    let Outcome::Built(fixed) = rb.apply(&batch, &[]) else {
+        panic!("the fix builds")
+    };
+    assert_ne!(fixed.id, first.id);
+}

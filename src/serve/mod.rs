@@ -29,6 +29,7 @@ mod load;
 mod mime;
 mod path;
 mod plan;
+mod probe;
 mod rebuild;
 mod site;
 mod snapshot;

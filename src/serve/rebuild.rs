@@ -1,15 +1,14 @@
 //! The rebuilder: one mechanism for every change. A batch of changed paths ([`plan`]) reloads
-//! what it must ([`super::load`]) — one edited page where its shape is unchanged, `site.yaml` alone
-//! when only it changed, else the whole model; the theme only when a theme file (or the
-//! theme's name, or the use of code blocks) changed — and yields the outputs it affects
-//! ([`super::affected`]). The new build keeps every other output's
-//! bytes and renders the affected ones through the renderer of a whole build: all of them
-//! before publishing when they are few, else the open pages and one output of each kind
-//! first (so a broken template fails before anything is published), then the rest on demand
-//! or in the background. On an error the last good build stays served.
+//! what it must ([`super::load`]): one edited page where its shape is unchanged, `site.yaml`
+//! alone when only it changed, else the whole model; the theme only when a theme file (or
+//! the theme's name, or the use of code blocks) changed. It yields the outputs the change
+//! affects ([`super::affected`]). The new build keeps every other output's bytes and renders
+//! the affected ones through the renderer of a whole build: all of them before publishing
+//! when they are few, else the open pages and one output of each kind and data shape first
+//! ([`probe`]: a broken template fails before anything is published), then the rest on
+//! demand or in the background. On an error the last good build stays served.
 
 use std::collections::BTreeMap;
-use std::mem::discriminant;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
@@ -19,6 +18,7 @@ use syntect::parsing::SyntaxSet;
 use super::affected::Affected;
 use super::load::Loader;
 use super::plan::{classify, Change};
+use super::probe;
 use super::site::{is_search_file, Build, Files, Stale};
 use super::snapshot::{Snapshot, Sources};
 use super::state::State;
@@ -126,7 +126,10 @@ impl Rebuilder {
             match self.apply(&batch, &state.hub.open_pages()) {
                 Outcome::Built(build) => {
                     state.publish(build.clone());
-                    worker.submit(build);
+                    worker.submit(build.clone());
+                    // While the page reloads and the editor reads it: the copy of the model
+                    // the next edit patches (see `Snapshot::prepare_spare`).
+                    build.prepare_spare();
                 }
                 Outcome::Failed(diags) => {
                     state.fail_with(diags);
@@ -311,11 +314,11 @@ impl Rebuilder {
         } else if let Affected::Files(_) = affected {
             // The templates and the shape are unchanged: only the edited pages (and the open
             // ones) can fail; the lists that read every page render on request or later.
-            build.render(&edited_paths(&build, open))
+            build.render(&probe::edited(&build, open))
         } else if build.pending() <= EAGER {
             build.render_all()
         } else {
-            build.render(&first_paths(&build, open))
+            build.render(&probe::first(&build, open))
         };
         if errors.has_errors() {
             return Err(errors);
@@ -331,30 +334,4 @@ fn same_assets(a: &Theme, b: &Theme) -> bool {
             .values()
             .zip(b.assets.values())
             .all(|(x, y)| x.path == y.path && x.source == y.source)
-}
-
-/// The open pages, and the stale outputs made from one content page (the edited ones).
-fn edited_paths(build: &Build, open: &[String]) -> Vec<String> {
-    let mut paths: Vec<String> = open.to_vec();
-    for (path, source) in build.stale_sources() {
-        if matches!(source, Source::Page(_) | Source::Section(_)) {
-            paths.push(path);
-        }
-    }
-    paths
-}
-
-/// The open pages, and one affected output of each kind (a template that fails for its kind
-/// fails now, before the build is published).
-fn first_paths(build: &Build, open: &[String]) -> Vec<String> {
-    let mut paths: Vec<String> = open.to_vec();
-    let mut kinds = Vec::new();
-    for (path, source) in build.stale_sources() {
-        let kind = discriminant(&source);
-        if !kinds.contains(&kind) {
-            kinds.push(kind);
-            paths.push(path);
-        }
-    }
-    paths
 }

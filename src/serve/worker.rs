@@ -77,7 +77,7 @@ fn run(slot: &Slot, state: &State, pool: &rayon::ThreadPool) {
                 next = slot.wake.wait(next).unwrap_or_else(|e| e.into_inner());
             }
         };
-        // The copy the next edit patches, first: the editor may save again any moment.
+        // The copy the next edit patches, if the rebuilder has not made it (the first build).
         build.prepare_spare();
         let mut problems = pool.install(|| build.render_all());
         // The search index and the whole check take seconds and cannot stop halfway: they
