@@ -127,9 +127,13 @@ impl Rebuilder {
                 Outcome::Built(build) => {
                     state.publish(build.clone());
                     worker.submit(build.clone());
-                    // While the page reloads and the editor reads it: the copy of the model
+                    // While the page reloads and the editor reads it, on a thread of its own
+                    // (a save that needs no copy never waits for it): the copy of the model
                     // the next edit patches (see `Snapshot::prepare_spare`).
-                    build.prepare_spare();
+                    let b = build;
+                    let _ = std::thread::Builder::new()
+                        .name("guidepost-copy".into())
+                        .spawn(move || b.prepare_spare());
                 }
                 Outcome::Failed(diags) => {
                     state.fail_with(diags);
@@ -307,6 +311,9 @@ impl Rebuilder {
             recheck: l.recheck,
         };
         let snap = Arc::new(Snapshot::new(sources, self.syntax.clone()));
+        if let Some(o) = &old {
+            snap.adopt_spare(o);
+        }
         let id = self.id();
         let build = Build::new(id, snap, fresh, stale, search);
         let errors = if prev.is_none() {

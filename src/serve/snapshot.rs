@@ -72,6 +72,22 @@ impl Snapshot {
         }
     }
 
+    /// Take over `older`'s ready copy of the model when both share one model (an edit of
+    /// templates or copied files), rather than copying it again. A copy still being made is
+    /// left to finish.
+    pub fn adopt_spare(&self, older: &Snapshot) {
+        if !Arc::ptr_eq(&self.sources().model, &older.sources().model) {
+            return;
+        }
+        let ready = match older.spare.try_lock() {
+            Ok(mut spare) => spare.take(),
+            Err(_) => None,
+        };
+        if let Some(m) = ready {
+            *self.lock_spare() = Some(m);
+        }
+    }
+
     /// A copy of the model to patch: the one made ahead, else one made now. The next edit
     /// patches a newer snapshot's model, so each copy is used once.
     pub fn model_to_patch(&self) -> Model {
