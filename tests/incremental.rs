@@ -269,12 +269,15 @@ fn run(edits: &[Edit]) {
         panic!("the fixture builds")
     };
     let mut good: Files = files(&first.files());
+    drop(first);
     let mut history = String::new();
     for (step, e) in edits.iter().enumerate() {
-        // Every other edit patches the copy of the model the server makes ahead while idle,
-        // the others one made on the save.
-        if step % 2 == 1 {
-            rb.last().expect("a good build").prepare_spare();
+        let before = rb.last().expect("a good build").clone();
+        // Every third edit patches a copy of the model made on the save; the others the
+        // one the server makes ahead while the editor reads: the model of the build before
+        // taken back and patched as this one was (or, after a whole reload, a copy).
+        if step % 3 == 1 {
+            before.prepare_spare();
         }
         let paths = apply(&site, e, &a_text);
         history.push_str(&format!("{e:?}; "));
@@ -283,6 +286,9 @@ fn run(edits: &[Edit]) {
             ..Batch::default()
         };
         let out = rb.apply(&batch, &[]);
+        if step % 3 != 1 && matches!(out, Outcome::Built(_)) {
+            rb.prepare_spare(before);
+        }
         match (render_site(&root, Some(BASE)), out) {
             (Ok(clean), Outcome::Built(b)) => {
                 let served = files(&b.files());

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use super::affected::{self, Affected, ConfigEffect};
 use super::plan::Change;
 use super::snapshot::{Snapshot, Sources};
+use super::spare::{self, Patch};
 use crate::diag::Diagnostics;
 use crate::model::index::Index;
 use crate::model::{Config, Model};
@@ -26,6 +27,8 @@ pub struct Loaded {
     pub checked: Diagnostics,
     pub recheck: bool,
     pub affected: Affected,
+    /// How `model` was made from the last one, if it was patched.
+    pub patch: Option<Patch>,
 }
 
 /// Where the sources are, and the URL the served pages use.
@@ -53,6 +56,7 @@ impl Loader<'_> {
             checked,
             recheck: false,
             affected: Affected::All,
+            patch: None,
         })
     }
 
@@ -95,6 +99,7 @@ impl Loader<'_> {
             // An edit before this one may still want its whole check.
             recheck: old.recheck,
             affected,
+            patch: None,
         }
     }
 
@@ -136,6 +141,11 @@ impl Loader<'_> {
             l.recheck = false;
         }
         model.config.base_url = self.base_url.to_string();
+        l.patch = Some(Patch {
+            parent: spare::address(&old.model),
+            config: true,
+            pages: Vec::new(),
+        });
         l.model = Arc::new(model);
         Ok(l)
     }
@@ -156,6 +166,7 @@ impl Loader<'_> {
         }
         let mut model = snap.model_to_patch();
         let mut names = HashSet::new();
+        let mut slots = Vec::new();
         for rel in &change.pages {
             let path = self.root.join("content").join(rel);
             // A new or deleted page, or a section's page (whose body is checked with the
@@ -176,13 +187,13 @@ impl Loader<'_> {
             names.insert(model.file_name(file).to_string());
             model.files[file] = spans;
             *affected::page_at_mut(&mut model, slot) = page;
+            slots.push(slot);
         }
-        let which: Vec<usize> = change
-            .pages
+        let which: Vec<usize> = slots
             .iter()
-            .filter_map(|rel| match affected::find(&model, rel) {
-                Some(affected::Slot::Page(i)) => Some(i),
-                _ => None,
+            .filter_map(|s| match s {
+                affected::Slot::Page(i) => Some(*i),
+                affected::Slot::Section(_) => None,
             })
             .collect();
         let found = crate::check::check_pages(&model, &old.index, &which);
@@ -190,6 +201,11 @@ impl Loader<'_> {
             return Err(found);
         }
         let mut l = Self::kept(old, Affected::Files(names));
+        l.patch = Some(Patch {
+            parent: spare::address(&old.model),
+            config: false,
+            pages: slots,
+        });
         l.model = Arc::new(model);
         l.recheck = true;
         Ok(l)

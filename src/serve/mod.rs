@@ -33,6 +33,7 @@ mod probe;
 mod rebuild;
 mod site;
 mod snapshot;
+mod spare;
 mod sse;
 mod state;
 mod watch;

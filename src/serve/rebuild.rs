@@ -21,6 +21,7 @@ use super::plan::{classify, Change};
 use super::probe;
 use super::site::{is_search_file, Build, Files, Stale};
 use super::snapshot::{Snapshot, Sources};
+use super::spare;
 use super::state::State;
 use super::watch::{Batch, Watch};
 use super::worker::Worker;
@@ -75,6 +76,14 @@ impl Rebuilder {
         self.last.as_ref()
     }
 
+    /// Make the copy of the last build's model that the next edit patches: `before` (the
+    /// build it replaced) taken back and patched when it can be, else a whole copy.
+    pub fn prepare_spare(&self, before: Arc<Build>) {
+        if let Some(last) = &self.last {
+            spare::prepare(last.clone(), before);
+        }
+    }
+
     fn id(&mut self) -> u64 {
         self.next_id += 1;
         self.next_id
@@ -125,15 +134,15 @@ impl Rebuilder {
             served.cancel();
             match self.apply(&batch, &state.hub.open_pages()) {
                 Outcome::Built(build) => {
-                    state.publish(build.clone());
+                    let before = state.publish(build.clone());
                     worker.submit(build.clone());
                     // While the page reloads and the editor reads it, on a thread of its own
                     // (a save that needs no copy never waits for it): the copy of the model
-                    // the next edit patches (see `Snapshot::prepare_spare`).
-                    let b = build;
+                    // the next edit patches.
+                    drop(served);
                     let _ = std::thread::Builder::new()
-                        .name("guidepost-copy".into())
-                        .spawn(move || b.prepare_spare());
+                        .name("guidepost-spare".into())
+                        .spawn(move || spare::prepare(build, before));
                 }
                 Outcome::Failed(diags) => {
                     state.fail_with(diags);
@@ -309,6 +318,7 @@ impl Rebuilder {
             loaded: l.loaded,
             checked: l.checked,
             recheck: l.recheck,
+            patch: l.patch,
         };
         let snap = Arc::new(Snapshot::new(sources, self.syntax.clone()));
         if let Some(o) = &old {

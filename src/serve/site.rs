@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use super::snapshot::Snapshot;
 use crate::diag::Diagnostics;
 use crate::model::outputs::Source;
+use crate::model::Model;
 use crate::output::OutFile;
 
 pub type Files = HashMap<String, Arc<[u8]>>;
@@ -241,6 +242,11 @@ impl Build {
             diags.extend(found);
         }
         diags
+    }
+
+    /// The model of this build, if nothing else holds its snapshot or model.
+    pub fn into_model(self) -> Option<Model> {
+        Arc::try_unwrap(self.snap?).ok()?.into_model()
     }
 
     /// Copy the model for the next edit to patch (see [`Snapshot::prepare_spare`]).

@@ -30,6 +30,8 @@ pub struct Sources {
     pub checked: Diagnostics,
     /// Only the edited pages were checked: the whole check is still to run.
     pub recheck: bool,
+    /// How the model was made from the last one, if it was patched.
+    pub patch: Option<super::spare::Patch>,
 }
 
 self_cell::self_cell!(
@@ -66,10 +68,21 @@ impl Snapshot {
 
     /// Copy the model for the next edit, unless a copy is ready.
     pub fn prepare_spare(&self) {
+        self.fill_spare(copy);
+    }
+
+    /// Make the copy for the next edit with `make` (given this snapshot's model), unless one
+    /// is ready. An edit meanwhile waits for it rather than making a copy of its own.
+    pub fn fill_spare(&self, make: impl FnOnce(&Model) -> Model) {
         let mut spare = self.lock_spare();
         if spare.is_none() {
-            *spare = Some(copy(&self.sources().model));
+            *spare = Some(make(&self.sources().model));
         }
+    }
+
+    /// This snapshot's model, if nothing else holds it.
+    pub fn into_model(self) -> Option<Model> {
+        Arc::try_unwrap(self.cell.into_owner().model).ok()
     }
 
     /// Take over `older`'s ready copy of the model when both share one model (an edit of
@@ -137,7 +150,7 @@ impl Snapshot {
 }
 
 /// A copy of `model`.
-fn copy(model: &Model) -> Model {
+pub fn copy(model: &Model) -> Model {
     Model {
         config: model.config.clone(),
         platforms: model.platforms.clone(),
