@@ -4,8 +4,9 @@
 # (bench/serve_latency.mjs), on the bundled site and on generated corpora (bench/gen_corpus.py).
 # For each: a content page's body edited, the page template overridden (every page affected:
 # the shown page is rendered before the reload, the rest on request or in the background), and
-# site.yaml's title changed (the whole model reloaded). Prints medians.
-# Usage: bench/serve.sh [PAGES ...]   (default: 10000)   Env: RUNS (default 20), FULL_RUNS (5)
+# site.yaml's title changed (every page affected, as for the template). Prints medians.
+# Usage: bench/serve.sh [PAGES ...]   (default: 10000)
+# Env: RUNS (default 20), FULL_RUNS (5), BENCH_TMP (where the corpora go, default /tmp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
@@ -14,7 +15,8 @@ pages=("$@")
 ((${#pages[@]})) || pages=(10000)
 runs=${RUNS:-20}
 full_runs=${FULL_RUNS:-5}
-work=$(mktemp -d /tmp/guidepost-serve-bench.XXXXXX)
+mkdir -p "${BENCH_TMP:-/tmp}"
+work=$(mktemp -d "${BENCH_TMP:-/tmp}/guidepost-serve-bench.XXXXXX")
 pid=""
 cleanup() {
   [[ -n $pid ]] && kill -INT "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
@@ -26,7 +28,8 @@ bin=$(release_bin)
 
 # Start the server on a free port for site $1; sets $pid and $url.
 start() {
-  "$bin" serve --root "$1" --port 0 >"$work/out" 2>"$work/err" &
+  # English log lines, for the first build's time below.
+  LANG=en_US.UTF-8 LC_ALL= LC_MESSAGES= "$bin" serve --root "$1" --port 0 >"$work/out" 2>"$work/err" &
   pid=$!
   url=""
   for _ in $(seq 1 1200); do
@@ -76,7 +79,8 @@ for n in "${pages[@]}"; do
   echo "== $n pages"
   start "$site"
   measure "$site"
-  grep -E '^built the site' "$work/err" | head -1 | sed 's/^/  first build: /'
+  { grep -E '^built the site' "$work/err" || true; } | head -1 | sed 's/^/  first build: /'
   awk '/VmHWM/ {print "  server peak RSS " $2 " KB"}' "/proc/$pid/status" 2>/dev/null || true
   stop
+  rm -rf "$site" # one corpus on disk at a time
 done

@@ -37,6 +37,19 @@ enum Edit {
     /// The materials a flow step names: both, or one.
     Materials(bool),
     SiteTitle(String),
+    /// site.yaml's `popular`: a FAQ, a flow and a FAQ, none, or an id that does not exist.
+    Popular(u8),
+    /// site.yaml's `stale_after_days` (the fixture's dates are some 300 days old).
+    StaleDays(u32),
+    /// site.yaml's `description`, added or changed.
+    Description(String),
+    /// A comment line added to site.yaml: positions move, nothing shown changes.
+    ConfigComment(String),
+    /// site.yaml's `base_url`: a good one, or one the URL policy refuses.
+    BaseUrl(bool),
+    /// site.yaml gets a misspelled key (an error), or loses it.
+    BreakConfig,
+    FixConfig,
     /// A template override with this text in it, or none.
     Template(Option<String>),
     Static(String),
@@ -68,6 +81,13 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => any::<bool>().prop_map(Edit::FaqId),
         1 => any::<bool>().prop_map(Edit::Materials),
         1 => word().prop_map(Edit::SiteTitle),
+        1 => (0u8..4).prop_map(Edit::Popular),
+        1 => prop::sample::select(vec![30u32, 365, 100_000]).prop_map(Edit::StaleDays),
+        1 => word().prop_map(Edit::Description),
+        1 => word().prop_map(Edit::ConfigComment),
+        1 => any::<bool>().prop_map(Edit::BaseUrl),
+        1 => Just(Edit::BreakConfig),
+        1 => Just(Edit::FixConfig),
         2 => prop::option::of(word()).prop_map(Edit::Template),
         1 => word().prop_map(Edit::Static),
         1 => Just(Edit::Break),
@@ -76,6 +96,27 @@ fn edit() -> impl Strategy<Value = Edit> {
 }
 
 const A: &str = "content/guide/a.md";
+
+/// Set site.yaml's `key` to `value` (a line of its own), or remove it (`None`).
+fn set_config(site: &Site, key: &str, value: Option<&str>) -> Vec<String> {
+    let text = site.read("site.yaml");
+    let prefix = format!("{key}:");
+    let mut lines: Vec<String> = text
+        .lines()
+        .filter(|l| !l.starts_with(&prefix))
+        .map(String::from)
+        .collect();
+    if let Some(v) = value {
+        lines.push(format!("{key}: {v}"));
+    }
+    site.write("site.yaml", &(lines.join("\n") + "\n"));
+    vec!["site.yaml".into()]
+}
+
+/// A word as it can stand in YAML unquoted.
+fn plain(w: &str) -> String {
+    w.replace(['*', '[', ']', '(', ')', ':'], "")
+}
 
 /// Do `edit` to the site's files; the paths it wrote or removed.
 fn apply(site: &Site, edit: &Edit, a_text: &str) -> Vec<String> {
@@ -146,13 +187,39 @@ fn apply(site: &Site, edit: &Edit, a_text: &str) -> Vec<String> {
         Edit::SiteTitle(w) => {
             let text = site.read("site.yaml");
             let line = text.lines().find(|l| l.starts_with("title:")).unwrap();
-            let w = w.replace(['*', '[', ']', '(', ')', ':'], "");
+            let w = plain(w);
             site.write(
                 "site.yaml",
                 &text.replacen(line, &format!("title: 演示站点{w}"), 1),
             );
             vec!["site.yaml".into()]
         }
+        Edit::Popular(n) => {
+            let ids = [
+                "[demo-faq-time]",
+                "[demo-apply, demo-faq-deposit]",
+                "[]",
+                "[demo-nope]",
+            ];
+            set_config(site, "popular", Some(ids[*n as usize]))
+        }
+        Edit::StaleDays(n) => set_config(site, "stale_after_days", Some(&n.to_string())),
+        Edit::Description(w) => set_config(site, "description", Some(&format!("演示{}", plain(w)))),
+        Edit::ConfigComment(w) => {
+            let text = site.read("site.yaml");
+            site.write("site.yaml", &format!("# {w}\n{text}"));
+            vec!["site.yaml".into()]
+        }
+        Edit::BaseUrl(good) => {
+            let url = if *good {
+                "https://demo.example.cn/"
+            } else {
+                "javascript:alert(1)"
+            };
+            set_config(site, "base_url", Some(url))
+        }
+        Edit::BreakConfig => set_config(site, "titel", Some("拼错的键")),
+        Edit::FixConfig => set_config(site, "titel", None),
         Edit::Template(Some(w)) => {
             let marked = theme_page.replacen("</article>", &format!("<p>{w}</p></article>"), 1);
             assert_ne!(marked, theme_page, "page.html has an </article> to mark");
@@ -217,8 +284,16 @@ fn run(edits: &[Edit]) {
         panic!("the fixture builds")
     };
     let mut good: Files = files(&first.files());
+    drop(first);
     let mut history = String::new();
-    for e in edits {
+    for (step, e) in edits.iter().enumerate() {
+        let before = rb.last().expect("a good build").clone();
+        // Every third edit patches a copy of the model made on the save; the others the
+        // one the server makes ahead while the editor reads: the model of the build before
+        // taken back and patched as this one was (or, after a whole reload, a copy).
+        if step % 3 == 1 {
+            before.prepare_spare();
+        }
         let paths = apply(&site, e, &a_text);
         history.push_str(&format!("{e:?}; "));
         let batch = Batch {
@@ -226,6 +301,9 @@ fn run(edits: &[Edit]) {
             ..Batch::default()
         };
         let out = rb.apply(&batch, &[]);
+        if step % 3 != 1 && matches!(out, Outcome::Built(_)) {
+            rb.prepare_spare(before);
+        }
         match (render_site(&root, Some(BASE)), out) {
             (Ok(clean), Outcome::Built(b)) => {
                 let served = files(&b.files());
@@ -262,13 +340,13 @@ fn files(f: &[guidepost::output::OutFile]) -> Files {
 #[test]
 fn every_edit_sequence_serves_what_a_clean_build_makes() {
     let cfg = RunConfig {
-        cases: 12,
+        cases: 16,
         failure_persistence: None,
         ..RunConfig::default()
     };
     let mut runner = TestRunner::new(cfg);
     runner
-        .run(&prop::collection::vec(edit(), 1..6), |edits| {
+        .run(&prop::collection::vec(edit(), 1..8), |edits| {
             run(&edits);
             Ok(())
         })
@@ -290,6 +368,18 @@ fn each_kind_of_edit_in_turn() {
         Edit::Body(false, "错误时".into()),
         Edit::Fix,
         Edit::SiteTitle("新".into()),
+        Edit::Popular(3),
+        Edit::Popular(1),
+        Edit::StaleDays(30),
+        Edit::ConfigComment("注释".into()),
+        Edit::BreakConfig,
+        Edit::Description("说明".into()),
+        Edit::FixConfig,
+        Edit::BaseUrl(false),
+        Edit::BaseUrl(true),
+        Edit::StaleDays(365),
+        Edit::Description("改".into()),
+        Edit::Popular(2),
         Edit::Static("静态".into()),
         Edit::RemovePage(1),
         Edit::Materials(true),
@@ -299,4 +389,52 @@ fn each_kind_of_edit_in_turn() {
         Edit::Faq("改名时".into()),
         Edit::FaqId(false),
     ]);
+}
+
+/// A template that fails only for pages without a date, when the first page of that kind has
+/// one: the probe before publishing renders a page of each shape, so the edit fails at once
+/// (located in the template) and the last good build stays served; the fix publishes.
+#[test]
+fn a_template_failing_for_one_shape_of_page_fails_before_publishing() {
+    let site = Site::fixture("minimal");
+    // More affected outputs than are rendered before publishing.
+    for i in 0..100 {
+        site.write(
+            &format!("content/guide/p-{i:03}.md"),
+            &format!("---\ntitle: 第 {i} 篇\nweight: {i}\n---\n正文 {i}。\n"),
+        );
+    }
+    let root = site.dir.path().to_path_buf();
+    let mut rb = Rebuilder::new(root, BASE.into(), 1, Arc::new(|_| {}));
+    let Outcome::Built(first) = rb.first() else {
+        panic!("the fixture builds")
+    };
+    let page = include_str!("../themes/default/templates/page.html");
+    let broken = page.replacen(
+        "<h1>{{ page.title }}</h1>",
+        "<h1>{{ page.title }}</h1>\n  {% if not page.updated %}{{ page.nope.x }}{% endif %}",
+        1,
+    );
+    assert_ne!(broken, page);
+    site.write("templates/page.html", &broken);
+    let batch = Batch {
+        paths: ["templates/page.html".to_string()].into(),
+        ..Batch::default()
+    };
+    let Outcome::Failed(d) = rb.apply(&batch, &[]) else {
+        panic!("the template fails for pages without a date, before publishing")
+    };
+    let errors: Vec<String> = d.errors().map(|e| format!("{}", e.span)).collect();
+    assert!(!errors.is_empty());
+    assert!(
+        errors.iter().all(|e| e == "templates/page.html:6:31"),
+        "{errors:?}"
+    );
+    assert_eq!(rb.last().unwrap().id, first.id, "the last good build stays");
+
+    site.write("templates/page.html", page);
+    let Outcome::Built(fixed) = rb.apply(&batch, &[]) else {
+        panic!("the fix builds")
+    };
+    assert_ne!(fixed.id, first.id);
 }

@@ -4,6 +4,8 @@
 //! `serve/limits.rs`.
 
 mod common;
+#[path = "serve/config.rs"]
+mod config;
 #[path = "serve/limits.rs"]
 mod limits;
 #[path = "serve/reload.rs"]

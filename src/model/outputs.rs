@@ -338,6 +338,12 @@ pub fn reads(model: &Model, source: Source) -> Reads {
     }
 }
 
+/// Does `source` show anything of the configuration (title, description, language, theme)?
+/// Every page does; the search index and the output marker do not.
+pub fn reads_config(source: Source) -> bool {
+    !matches!(source, Source::SearchIndex | Source::Marker)
+}
+
 /// Every file a platform's items come from.
 fn platform_files(p: &super::Platform) -> Vec<super::FileId> {
     let mut files = vec![p.meta.origin.file];

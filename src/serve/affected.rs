@@ -9,14 +9,18 @@
 
 use std::collections::HashSet;
 
-use crate::model::outputs::{self, Output, Reads};
-use crate::model::{Model, Page};
+use crate::model::outputs::{self, Output, Reads, Source};
+use crate::model::{Config, Model, Page};
 
 /// Which outputs to render again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Affected {
     /// Every output (the shape changed, or the theme).
     All,
+    /// Every output that shows the configuration (a title, description or language edit).
+    Config,
+    /// These outputs alone (the home page, for the `popular` list).
+    Only(Vec<Source>),
     /// The outputs that read these source files (names from the site root, `content/a.md`),
     /// and those that read everything.
     Files(HashSet<String>),
@@ -29,6 +33,8 @@ impl Affected {
     pub fn touches(&self, model: &Model, output: &Output) -> bool {
         match self {
             Affected::All => true,
+            Affected::Config => outputs::reads_config(output.source),
+            Affected::Only(sources) => sources.contains(&output.source),
             Affected::Nothing => false,
             Affected::Files(names) => match outputs::reads(model, output.source) {
                 Reads::All => true,
@@ -37,6 +43,51 @@ impl Affected {
             },
         }
     }
+}
+
+/// What an edit of `site.yaml` alone does.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ConfigEffect {
+    /// Load the whole site again: the fields that change how every file is read
+    /// (`trusted_html`, `allow_outside_symlinks`).
+    Reload,
+    /// Patch the model's configuration; `check`: a field the check reads for errors changed.
+    Patch { affected: Affected, check: bool },
+}
+
+/// What changing the configuration from `old` to `new` (both as written) does: the title,
+/// description, language or theme show on every page (a theme change also reloads the
+/// theme); `popular` on the home page; `stale_after_days` only in warnings; `base_url` in no
+/// served page (the server uses its own address) but it is checked.
+pub fn config(old: &Config, new: &Config) -> ConfigEffect {
+    // Every field named, so a new one cannot be forgotten here.
+    let Config {
+        title,
+        description,
+        base_url,
+        language,
+        theme,
+        stale_after_days: _,
+        popular,
+        trusted_html,
+        allow_outside_symlinks,
+    } = new;
+    if *trusted_html != old.trusted_html || *allow_outside_symlinks != old.allow_outside_symlinks {
+        return ConfigEffect::Reload;
+    }
+    let affected = if *title != old.title
+        || *description != old.description
+        || *language != old.language
+        || *theme != old.theme
+    {
+        Affected::Config
+    } else if *popular != old.popular {
+        Affected::Only(vec![Source::Home])
+    } else {
+        Affected::Nothing
+    };
+    let check = *popular != old.popular || *base_url != old.base_url;
+    ConfigEffect::Patch { affected, check }
 }
 
 /// Is what other pages show or check of this page the same in `new`? Its front matter (title,
@@ -82,14 +133,56 @@ pub fn page_at_mut(model: &mut Model, slot: Slot) -> &mut Page {
     }
 }
 
-/// A copy of `model`, to patch while the old one is still served.
-pub fn copy(model: &Model) -> Model {
-    Model {
-        config: model.config.clone(),
-        platforms: model.platforms.clone(),
-        sections: model.sections.clone(),
-        pages: model.pages.clone(),
-        files: model.files.clone(),
-        imported: model.imported.clone(),
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Pos, Spanned};
+
+    #[test]
+    fn each_config_field_affects_what_shows_it() {
+        let file = std::sync::Arc::from("site.yaml");
+        let old: Config =
+            crate::load::yaml::parse(&file, 0, "title: 站\nbase_url: https://a.cn/", 0).unwrap();
+        let with = |f: &dyn Fn(&mut Config)| {
+            let mut c = old.clone();
+            f(&mut c);
+            config(&old, &c)
+        };
+        let patch = |affected, check| ConfigEffect::Patch { affected, check };
+        assert_eq!(with(&|_| {}), patch(Affected::Nothing, false));
+        assert_eq!(
+            with(&|c| c.title = "新".into()),
+            patch(Affected::Config, false)
+        );
+        assert_eq!(
+            with(&|c| c.description = "说明".into()),
+            patch(Affected::Config, false)
+        );
+        assert_eq!(
+            with(&|c| c.language = "en".into()),
+            patch(Affected::Config, false)
+        );
+        assert_eq!(
+            with(&|c| c.theme = "other".into()),
+            patch(Affected::Config, false)
+        );
+        let home = Affected::Only(vec![Source::Home]);
+        assert_eq!(
+            with(&|c| c.popular = vec![Spanned::new("x".into(), Pos::default())]),
+            patch(home, true)
+        );
+        assert_eq!(
+            with(&|c| c.base_url.value = "https://b.cn/".into()),
+            patch(Affected::Nothing, true)
+        );
+        assert_eq!(
+            with(&|c| c.stale_after_days = 3),
+            patch(Affected::Nothing, false)
+        );
+        assert_eq!(with(&|c| c.trusted_html = true), ConfigEffect::Reload);
+        assert_eq!(
+            with(&|c| c.allow_outside_symlinks = true),
+            ConfigEffect::Reload
+        );
     }
 }

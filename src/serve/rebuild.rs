@@ -1,32 +1,33 @@
 //! The rebuilder: one mechanism for every change. A batch of changed paths ([`plan`]) reloads
-//! what it must — one edited page where its shape is unchanged, else the whole model; the
-//! theme only when a theme file (or the theme's name, or the use of code blocks) changed —
-//! and yields the outputs it affects ([`affected`]). The new build keeps every other output's
-//! bytes and renders the affected ones through the renderer of a whole build: all of them
-//! before publishing when they are few, else the open pages and one output of each kind
-//! first (so a broken template fails before anything is published), then the rest on demand
-//! or in the background. On an error the last good build stays served.
+//! what it must ([`super::load`]): one edited page where its shape is unchanged, `site.yaml`
+//! alone when only it changed, else the whole model; the theme only when a theme file (or
+//! the theme's name, or the use of code blocks) changed. It yields the outputs the change
+//! affects ([`super::affected`]). The new build keeps every other output's bytes and renders
+//! the affected ones through the renderer of a whole build: all of them before publishing
+//! when they are few, else the open pages and one output of each kind and data shape first
+//! ([`probe`]: a broken template fails before anything is published), then the rest on
+//! demand or in the background. On an error the last good build stays served.
 
-use std::collections::{BTreeMap, HashSet};
-use std::mem::discriminant;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use syntect::parsing::SyntaxSet;
 
-use super::affected::{self, Affected};
+use super::affected::Affected;
+use super::load::Loader;
 use super::plan::{classify, Change};
+use super::probe;
 use super::site::{is_search_file, Build, Files, Stale};
 use super::snapshot::{Snapshot, Sources};
+use super::spare;
 use super::state::State;
 use super::watch::{Batch, Watch};
 use super::worker::Worker;
 use super::Notice;
 use crate::diag::Diagnostics;
-use crate::model::index::Index;
 use crate::model::outputs::Source;
-use crate::model::Model;
 use crate::render::theme::Theme;
 use crate::render::{self, plan};
 
@@ -52,16 +53,6 @@ pub enum Outcome {
     Failed(Diagnostics),
 }
 
-/// The model of a change and what it affects.
-struct Loaded {
-    model: Arc<Model>,
-    index: Arc<Index>,
-    loaded: Diagnostics,
-    checked: Diagnostics,
-    recheck: bool,
-    affected: Affected,
-}
-
 impl Rebuilder {
     pub fn new(
         root: PathBuf,
@@ -83,6 +74,14 @@ impl Rebuilder {
     /// The last good build.
     pub fn last(&self) -> Option<&Arc<Build>> {
         self.last.as_ref()
+    }
+
+    /// Make the copy of the last build's model that the next edit patches: `before` (the
+    /// build it replaced) taken back and patched when it can be, else a whole copy.
+    pub fn prepare_spare(&self, before: Arc<Build>) {
+        if let Some(last) = &self.last {
+            spare::prepare(last.clone(), before);
+        }
     }
 
     fn id(&mut self) -> u64 {
@@ -130,13 +129,29 @@ impl Rebuilder {
                     continue;
                 }
             }
+            // The background work on the served build pauses: the save gets the cores.
+            let served = state.status().build;
+            served.cancel();
             match self.apply(&batch, &state.hub.open_pages()) {
                 Outcome::Built(build) => {
                     let before = state.publish(build.clone());
-                    before.cancel();
-                    worker.submit(build);
+                    worker.submit(build.clone());
+                    // While the page reloads and the editor reads it, on a thread of its own
+                    // (a save that needs no copy never waits for it): the copy of the model
+                    // the next edit patches.
+                    drop(served);
+                    let _ = std::thread::Builder::new()
+                        .name("guidepost-spare".into())
+                        .spawn(move || spare::prepare(build, before));
                 }
-                Outcome::Failed(diags) => state.fail_with(diags),
+                Outcome::Failed(diags) => {
+                    state.fail_with(diags);
+                    // Still served: its background work goes on.
+                    if !served.is_empty() {
+                        served.resume();
+                        worker.submit(served);
+                    }
+                }
             }
         }
     }
@@ -170,9 +185,13 @@ impl Rebuilder {
         let prev = self.last.clone();
         let old = prev.as_ref().and_then(|b| b.snapshot().cloned());
         let old_sources = old.as_deref().map(Snapshot::sources);
-        let l = match old_sources {
-            Some(o) if !self.failing && !change.everything => self.reload(o, change)?,
-            _ => self.load_all()?,
+        let loader = Loader {
+            root: &self.root,
+            base_url: &self.base_url,
+        };
+        let l = match old.as_deref() {
+            Some(o) if !self.failing && !change.everything => loader.change(o, change)?,
+            _ => loader.all()?,
         };
         let theme = match old_sources {
             Some(o)
@@ -292,14 +311,19 @@ impl Rebuilder {
         let sources = Sources {
             model: l.model,
             index: l.index,
+            site: l.site,
             theme,
             registry,
             copied,
             loaded: l.loaded,
             checked: l.checked,
             recheck: l.recheck,
+            patch: l.patch,
         };
         let snap = Arc::new(Snapshot::new(sources, self.syntax.clone()));
+        if let Some(o) = &old {
+            snap.adopt_spare(o);
+        }
         let id = self.id();
         let build = Build::new(id, snap, fresh, stale, search);
         let errors = if prev.is_none() {
@@ -307,146 +331,16 @@ impl Rebuilder {
         } else if let Affected::Files(_) = affected {
             // The templates and the shape are unchanged: only the edited pages (and the open
             // ones) can fail; the lists that read every page render on request or later.
-            build.render(&edited_paths(&build, open))
+            build.render(&probe::edited(&build, open))
         } else if build.pending() <= EAGER {
             build.render_all()
         } else {
-            build.render(&first_paths(&build, open))
+            build.render(&probe::first(&build, open))
         };
         if errors.has_errors() {
             return Err(errors);
         }
         Ok(Arc::new(build))
-    }
-
-    /// The whole model, loaded and checked; every output affected.
-    fn load_all(&self) -> Result<Loaded, Diagnostics> {
-        let (mut model, loaded) = crate::load::load(&self.root).map_err(|f| f.0)?;
-        let today = chrono::Local::now().date_naive();
-        let (index, checked) = crate::check::check(&model, today);
-        if checked.has_errors() {
-            // As a build reports them: the problems of planning the outputs too.
-            let mut all = loaded;
-            all.extend(checked);
-            if let Err(d) = plan::plan(&self.root, &model, &index) {
-                all.extend(d);
-            }
-            return Err(all);
-        }
-        model.config.base_url.value = self.base_url.clone();
-        Ok(Loaded {
-            model: Arc::new(model),
-            index: Arc::new(index),
-            loaded,
-            checked,
-            recheck: false,
-            affected: Affected::All,
-        })
-    }
-
-    /// The model after `change`: the edited pages alone when nothing other pages show of
-    /// them changed, else the whole model.
-    fn reload(&self, old: &Sources, change: &Change) -> Result<Loaded, Diagnostics> {
-        if change.guides && !change.config && change.pages.is_empty() {
-            return self.reload_guides(old);
-        }
-        if change.config || change.guides {
-            return self.load_all();
-        }
-        let kept = |affected| Loaded {
-            model: old.model.clone(),
-            index: old.index.clone(),
-            loaded: old.loaded.clone(),
-            checked: old.checked.clone(),
-            // An edit before this one may still want its whole check.
-            recheck: old.recheck,
-            affected,
-        };
-        if change.pages.is_empty() {
-            return Ok(kept(if change.theme {
-                Affected::All
-            } else {
-                Affected::Nothing
-            }));
-        }
-        let mut model = affected::copy(&old.model);
-        let mut names = HashSet::new();
-        for rel in &change.pages {
-            let path = self.root.join("content").join(rel);
-            // A new or deleted page, or a section's page (whose body is checked with the
-            // whole model): the whole model.
-            let Some(slot @ affected::Slot::Page(_)) =
-                affected::find(&model, rel).filter(|_| path.is_file())
-            else {
-                return self.load_all();
-            };
-            let was = affected::page_at(&model, slot);
-            let file = was.origin.file;
-            let page = crate::load::content::load_one(&self.root, &path, file)
-                .map_err(Diagnostics::from)?;
-            if !affected::same_shape(was, &page) {
-                return self.load_all();
-            }
-            names.insert(model.file_name(file).to_string());
-            *affected::page_at_mut(&mut model, slot) = page;
-        }
-        let which: Vec<usize> = change
-            .pages
-            .iter()
-            .filter_map(|rel| match affected::find(&model, rel) {
-                Some(affected::Slot::Page(i)) => Some(i),
-                _ => None,
-            })
-            .collect();
-        let found = crate::check::check_pages(&model, &old.index, &which);
-        if found.has_errors() {
-            return Err(found);
-        }
-        let mut l = kept(Affected::Files(names));
-        l.model = Arc::new(model);
-        l.recheck = true;
-        Ok(l)
-    }
-}
-
-impl Rebuilder {
-    /// The model after a change under `guides/` alone: the guide sources read again, the
-    /// content pages kept. Every output is affected (navigation, glossary links and `@id`
-    /// titles show guide items everywhere), so pages render on demand. The pages' links are
-    /// checked before publishing only when an id they might name is gone; otherwise later,
-    /// with the whole model, in the background.
-    fn reload_guides(&self, old: &Sources) -> Result<Loaded, Diagnostics> {
-        let first = old.model.files.len();
-        let guides =
-            crate::load::load_guides(&self.root, &old.model.config, first).map_err(|f| f.0)?;
-        let mut model = affected::copy(&old.model);
-        model.platforms = guides.platforms;
-        model.files.extend(guides.files);
-        let today = chrono::Local::now().date_naive();
-        let gone = |index: &Index| old.index.ids.keys().any(|id| !index.ids.contains_key(id));
-        let (mut index, mut checked) = crate::check::check_guides(&model, today);
-        let whole = gone(&index);
-        if whole {
-            (index, checked) = crate::check::check(&model, today);
-        }
-        if checked.has_errors() {
-            return Err(checked);
-        }
-        // The load warnings of the content stay; those of the guides are new.
-        let kept = old.loaded.clone().into_iter();
-        let mut loaded: Diagnostics = kept
-            .filter(|d| !d.span.file.starts_with("guides/"))
-            .collect::<Vec<_>>()
-            .into();
-        loaded.extend(guides.warnings);
-        Ok(Loaded {
-            model: Arc::new(model),
-            index: Arc::new(index),
-            loaded,
-            checked,
-            recheck: !whole,
-            affected: Affected::All,
-        })
     }
 }
 
@@ -457,30 +351,4 @@ fn same_assets(a: &Theme, b: &Theme) -> bool {
             .values()
             .zip(b.assets.values())
             .all(|(x, y)| x.path == y.path && x.source == y.source)
-}
-
-/// The open pages, and the stale outputs made from one content page (the edited ones).
-fn edited_paths(build: &Build, open: &[String]) -> Vec<String> {
-    let mut paths: Vec<String> = open.to_vec();
-    for (path, source) in build.stale_sources() {
-        if matches!(source, Source::Page(_) | Source::Section(_)) {
-            paths.push(path);
-        }
-    }
-    paths
-}
-
-/// The open pages, and one affected output of each kind (a template that fails for its kind
-/// fails now, before the build is published).
-fn first_paths(build: &Build, open: &[String]) -> Vec<String> {
-    let mut paths: Vec<String> = open.to_vec();
-    let mut kinds = Vec::new();
-    for (path, source) in build.stale_sources() {
-        let kind = discriminant(&source);
-        if !kinds.contains(&kind) {
-            kinds.push(kind);
-            paths.push(path);
-        }
-    }
-    paths
 }

@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use super::snapshot::Snapshot;
 use crate::diag::Diagnostics;
 use crate::model::outputs::Source;
+use crate::model::Model;
 use crate::output::OutFile;
 
 pub type Files = HashMap<String, Arc<[u8]>>;
@@ -243,9 +244,26 @@ impl Build {
         diags
     }
 
-    /// Stop the background work: a newer build is served.
+    /// The model of this build, if nothing else holds its snapshot or model.
+    pub fn into_model(self) -> Option<Model> {
+        Arc::try_unwrap(self.snap?).ok()?.into_model()
+    }
+
+    /// Copy the model for the next edit to patch (see [`Snapshot::prepare_spare`]).
+    pub fn prepare_spare(&self) {
+        if let Some(snap) = &self.snap {
+            snap.prepare_spare();
+        }
+    }
+
+    /// Stop the background work: a newer build is served, or being made.
     pub fn cancel(&self) {
         self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// Take up the background work again (the newer build failed: this one stays served).
+    pub fn resume(&self) {
+        self.cancelled.store(false, Ordering::Relaxed);
     }
 
     pub fn cancelled(&self) -> bool {

@@ -10,7 +10,7 @@ use syntect::parsing::SyntaxSet;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::index::Index;
 use crate::model::outputs::Source;
-use crate::model::Model;
+use crate::model::{Config, Model};
 use crate::output::{OutFile, Registry};
 use crate::render::theme::Theme;
 use crate::render::{plan, Renderer};
@@ -18,6 +18,8 @@ use crate::render::{plan, Renderer};
 pub struct Sources {
     pub model: Arc<Model>,
     pub index: Arc<Index>,
+    /// `site.yaml` as written (the model's `base_url` is the server's own).
+    pub site: Arc<Config>,
     pub theme: Arc<Theme>,
     pub registry: Arc<Registry>,
     /// The files copied as they are (their paths claimed in `registry`).
@@ -28,6 +30,8 @@ pub struct Sources {
     pub checked: Diagnostics,
     /// Only the edited pages were checked: the whole check is still to run.
     pub recheck: bool,
+    /// How the model was made from the last one, if it was patched.
+    pub patch: Option<super::spare::Patch>,
 }
 
 self_cell::self_cell!(
@@ -41,6 +45,9 @@ self_cell::self_cell!(
 pub struct Snapshot {
     cell: Cell,
     rechecked: Mutex<Option<Diagnostics>>,
+    /// A copy of the model, made by the background worker while the editor is idle, for the
+    /// next edit to patch (copying a large model on the save would delay the reload).
+    spare: Mutex<Option<Model>>,
 }
 
 impl Snapshot {
@@ -51,7 +58,54 @@ impl Snapshot {
         Snapshot {
             cell,
             rechecked: Mutex::new(None),
+            spare: Mutex::new(None),
         }
+    }
+
+    fn lock_spare(&self) -> std::sync::MutexGuard<'_, Option<Model>> {
+        self.spare.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Copy the model for the next edit, unless a copy is ready.
+    pub fn prepare_spare(&self) {
+        self.fill_spare(copy);
+    }
+
+    /// Make the copy for the next edit with `make` (given this snapshot's model), unless one
+    /// is ready. An edit meanwhile waits for it rather than making a copy of its own.
+    pub fn fill_spare(&self, make: impl FnOnce(&Model) -> Model) {
+        let mut spare = self.lock_spare();
+        if spare.is_none() {
+            *spare = Some(make(&self.sources().model));
+        }
+    }
+
+    /// This snapshot's model, if nothing else holds it.
+    pub fn into_model(self) -> Option<Model> {
+        Arc::try_unwrap(self.cell.into_owner().model).ok()
+    }
+
+    /// Take over `older`'s ready copy of the model when both share one model (an edit of
+    /// templates or copied files), rather than copying it again. A copy still being made is
+    /// left to finish.
+    pub fn adopt_spare(&self, older: &Snapshot) {
+        if !Arc::ptr_eq(&self.sources().model, &older.sources().model) {
+            return;
+        }
+        let ready = match older.spare.try_lock() {
+            Ok(mut spare) => spare.take(),
+            Err(_) => None,
+        };
+        if let Some(m) = ready {
+            *self.lock_spare() = Some(m);
+        }
+    }
+
+    /// A copy of the model to patch: the one made ahead, else one made now. The next edit
+    /// patches a newer snapshot's model, so each copy is used once.
+    pub fn model_to_patch(&self) -> Model {
+        let ready = self.lock_spare().take();
+        ready.unwrap_or_else(|| copy(&self.sources().model))
     }
 
     pub fn sources(&self) -> &Sources {
@@ -92,5 +146,17 @@ impl Snapshot {
         let mut diags = Diagnostics::default();
         crate::search::add(&s.model, &s.index, &mut files, &mut diags);
         (files, diags)
+    }
+}
+
+/// A copy of `model`.
+pub fn copy(model: &Model) -> Model {
+    Model {
+        config: model.config.clone(),
+        platforms: model.platforms.clone(),
+        sections: model.sections.clone(),
+        pages: model.pages.clone(),
+        files: model.files.clone(),
+        imported: model.imported.clone(),
     }
 }

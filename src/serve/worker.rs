@@ -1,5 +1,6 @@
-//! The background worker: one thread that finishes the newest build — its stale outputs, its
-//! search index, the whole check after a page edit — and nothing older. A build handed over
+//! The background worker: one thread that finishes the newest build — a copy of its model
+//! for the next edit to patch, its stale outputs, its search index, the whole check after a
+//! page edit — and nothing older. A build handed over
 //! replaces the one in hand (which stops at its next chunk); work starts once saves pause for
 //! a moment, so an editor saving every second never queues one search index per save.
 
@@ -76,6 +77,8 @@ fn run(slot: &Slot, state: &State, pool: &rayon::ThreadPool) {
                 next = slot.wake.wait(next).unwrap_or_else(|e| e.into_inner());
             }
         };
+        // The copy the next edit patches, if the rebuilder has not made it (the first build).
+        build.prepare_spare();
         let mut problems = pool.install(|| build.render_all());
         // The search index and the whole check take seconds and cannot stop halfway: they
         // start only once the saves have paused for longer, so they never hold a core while

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use crate::common::Site;
-use crate::support::Serve;
+use crate::support::{without_live_tags, Serve};
 
 fn serve() -> Serve {
     Serve::start(Site::fixture("minimal"), &[])
@@ -54,14 +54,6 @@ fn a_broken_yaml_edit_keeps_the_last_build_and_streams_the_problem() {
     late.wait_for("build", 5);
     assert!(!fixed.data.is_empty());
     assert!(s.get("/demo/faq/").body.contains("审核到底要多久？"));
-}
-
-/// The page as built, without the live-reload tags the server adds.
-fn without_live_tags(html: &str) -> String {
-    let start = html.find("<link rel=\"stylesheet\" href=\"/__guidepost/live.css\">");
-    let start = start.expect("served pages have the live-reload tags");
-    let end = html[start..].find("defer></script>\n").unwrap() + start + "defer></script>\n".len();
-    format!("{}{}", &html[..start], &html[end..])
 }
 
 #[test]

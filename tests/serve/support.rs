@@ -15,6 +15,14 @@ use std::time::{Duration, Instant};
 
 use crate::common::Site;
 
+/// The page as built, without the live-reload tags the server adds.
+pub fn without_live_tags(html: &str) -> String {
+    let start = html.find("<link rel=\"stylesheet\" href=\"/__guidepost/live.css\">");
+    let start = start.expect("served pages have the live-reload tags");
+    let end = html[start..].find("defer></script>\n").unwrap() + start + "defer></script>\n".len();
+    format!("{}{}", &html[..start], &html[end..])
+}
+
 pub struct Serve {
     pub child: Child,
     pub port: u16,
