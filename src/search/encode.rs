@@ -16,16 +16,21 @@ use super::docs::Doc;
 use super::tokenize::{hash, query_tokens};
 
 /// Documents per metadata chunk, for documents whose rows take `bytes` in all: chunks of
-/// about [`CHUNK_BYTES`], at least 2 and at most 16 documents. A result page loads the
-/// chunks of the results it shows, so a chunk is a request, and every document of a chunk
-/// a reader does not look at is bytes for nothing: a first query on a small site loads a
-/// few small chunks, a large site's sections of one page (neighbours in the index, often
-/// found together) share one.
+/// about `bytes / CHUNKS` (a small site's first query loads a few small chunks, where most
+/// documents of a large chunk are bytes for nothing) but at most [`CHUNK_BYTES`] (a large
+/// site's chunks stay few enough to write, and the sections of one page — neighbours in the
+/// index, often found together — share one), at least 2 and at most 16 documents. A result
+/// page loads the chunks of the results it shows: a chunk is a request.
 pub fn docs_per_chunk(bytes: usize, docs: usize) -> usize {
     let avg = bytes / docs.max(1);
-    (CHUNK_BYTES / avg.max(1)).clamp(2, 16)
+    let target = (bytes / CHUNKS).clamp(MIN_CHUNK_BYTES, CHUNK_BYTES);
+    (target / avg.max(1)).clamp(2, 16)
 }
-/// The bytes a chunk aims at.
+/// About how many chunks a small site's documents make …
+const CHUNKS: usize = 96;
+/// … with chunks of at least this many bytes …
+const MIN_CHUNK_BYTES: usize = 1024;
+/// … and at most this many.
 const CHUNK_BYTES: usize = 6 * 1024;
 /// Characters of body text kept for the snippet.
 pub const SNIPPET_CHARS: usize = 240;
@@ -35,7 +40,7 @@ pub const MAX_TITLE_LEN: usize = 63;
 const SHARD_TARGET: usize = 24 * 1024;
 /// … and of this many on a small one, up to `SMALL_SHARDS` shards (a query loads less).
 const SMALL_SHARD: usize = 2 * 1024;
-const SMALL_SHARDS: usize = 64;
+const SMALL_SHARDS: usize = 128;
 const MAX_SHARDS: usize = 4096;
 /// A body posting with at least this many occurrences counts as a strong match.
 pub const STRONG: u32 = 3;
@@ -164,4 +169,21 @@ fn shown_text(d: &Doc) -> &str {
 pub fn row_bytes(d: &Doc) -> usize {
     let text = shown_text(d).len().min(SNIPPET_CHARS * 3);
     d.url.len() + d.title.len() + d.context.len() + text + 16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::docs_per_chunk;
+
+    #[test]
+    fn small_sites_get_small_chunks_large_sites_larger_ones() {
+        // The bundled site: 407 documents of about 440 bytes.
+        assert_eq!(docs_per_chunk(407 * 440, 407), 4);
+        // 10,000 generated pages: 73,000 documents of about 470 bytes.
+        assert_eq!(docs_per_chunk(73_000 * 470, 73_000), 13);
+        // Never fewer than 2 documents, nor more than 16.
+        assert_eq!(docs_per_chunk(20 * 3000, 20), 2);
+        assert_eq!(docs_per_chunk(100_000 * 100, 100_000), 16);
+        assert_eq!(docs_per_chunk(0, 0), 16);
+    }
 }
