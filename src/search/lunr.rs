@@ -49,13 +49,17 @@ pub type TokenPostings = Vec<(String, usize, Vec<Posting>)>;
 /// chunks can run in parallel.
 pub const CHUNK: usize = 32;
 
-/// A token's postings in one field, documents ascending, tf back to a count.
-fn postings(field: &InvertedIndex, token: &str) -> Vec<Posting> {
+/// A token's postings in one field, documents (numbered from `first`) ascending, tf back to
+/// a count.
+fn postings(field: &InvertedIndex, token: &str, first: usize) -> Vec<Posting> {
     let mut list: Vec<Posting> = field
         .get_docs(token)
         .unwrap_or_default()
         .into_iter()
-        .filter_map(|(r, tf)| Some((r.parse().ok()?, (tf * tf).round() as u32)))
+        .filter_map(|(r, tf)| {
+            let doc = first + r.parse::<usize>().ok()?;
+            Some((doc as u32, (tf * tf).round() as u32))
+        })
         .collect();
     list.sort_unstable();
     list
@@ -84,7 +88,9 @@ pub fn index_chunk(first: usize, docs: &[Doc]) -> TokenPostings {
     let mut vocab: [FastSet<&str>; 3] = Default::default();
     let mut freq: FastMap<&str, u32> = FastMap::default();
     for (k, span) in spans.iter().enumerate() {
-        let doc_ref = (first + k).to_string();
+        // The document's place in the chunk: a short reference is cheaper to store and
+        // compare in elasticlunr's maps than its number in the site.
+        let doc_ref = k.to_string();
         for (f, &(from, to)) in span.iter().enumerate() {
             // As elasticlunr's `Index::add_doc`: each distinct token with tf = sqrt(count).
             // The pipeline is empty (see `Analyzer`).
@@ -106,7 +112,7 @@ pub fn index_chunk(first: usize, docs: &[Doc]) -> TokenPostings {
     let mut out = Vec::new();
     for (f, words) in vocab.iter().enumerate() {
         for &t in words {
-            out.push((t.to_string(), f, postings(&fields[f], t)));
+            out.push((t.to_string(), f, postings(&fields[f], t, first)));
         }
     }
     out

@@ -49,7 +49,13 @@ fn decode_gaps(gaps: &str) -> Vec<u32> {
     let mut ids = Vec::new();
     let (mut prev, mut v, mut shift) = (-1i64, 0i64, 0);
     for c in gaps.bytes() {
-        let d = B64.iter().position(|&b| b == c).expect("a base-64 digit") as i64;
+        let d = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' => 62,
+            _ => 63,
+        } as i64;
         v |= (d & 31) << shift;
         shift += 5;
         if d & 32 == 0 {
