@@ -63,13 +63,9 @@ pub fn render_sealed(
 fn render_into(p: &Planned, theme: Theme, sink: &dyn Sink) -> Result<Diagnostics, Diagnostics> {
     render::render_to(p, theme, sink)?;
     let mut diags = Diagnostics::default();
-    let mut index_files = Vec::new();
-    search::add(p.model, p.index, &mut index_files, &mut diags);
+    search::write(p.model, p.index, sink, &mut diags);
     if diags.has_errors() {
         return Err(diags);
-    }
-    for f in index_files {
-        sink.put(f);
     }
     Ok(diags)
 }

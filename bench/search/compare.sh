@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 [[ -d tests/browser/node_modules/playwright-core ]] || npm ci --prefix tests/browser >/dev/null
 gen_site plain "$pages" "$work/site" 2>/dev/null
 python3 bench/search/queries.py corpus "$work/site/content" >"$work/q.json"
-declare -A times
+declare -A times cpu
 for ((i = 0; i < runs; i++)); do
   for tag in old new; do
     bin=$old
@@ -22,18 +22,23 @@ for ((i = 0; i < runs; i++)); do
     rm -rf "$work/out-$tag"
     line=$(GUIDEPOST_SEARCH_TIMING=1 "$bin" build --root "$work/site" --output "$work/out-$tag" 2>&1 | grep '^search index:')
     times[$tag]+=" $(echo "$line" | grep -o '[0-9.]* s$' | cut -d' ' -f1)"
+    # The index's CPU time (all threads), when the binary reports it: steadier than wall time
+    # on a shared machine.
+    cpu[$tag]+=" $(echo "$line" | grep -o 'CPU [0-9.]* s' | cut -d' ' -f2)"
   done
 done
 for tag in old new; do
-  python3 - "$work/out-$tag/search" "$tag" ${times[$tag]} <<'PY'
+  python3 - "$work/out-$tag/search" "$tag" "${cpu[$tag]}" ${times[$tag]} <<'PY'
 import gzip, os, statistics, sys
 raw = gz = n = 0
 for d, _, fs in os.walk(sys.argv[1]):
     for f in fs:
         b = open(os.path.join(d, f), "rb").read()
         raw += len(b); gz += len(gzip.compress(b, 9, mtime=0)); n += 1
-t = [float(x) for x in sys.argv[3:]]
-print(f"{sys.argv[2]}: index build median {statistics.median(t):.3f} s (runs {' '.join(sys.argv[3:])}); {n} files, raw {raw} B, gzip {gz} B")
+t = [float(x) for x in sys.argv[4:]]
+cpu = [float(x) for x in sys.argv[3].split()]
+cpu = f", CPU median {statistics.median(cpu):.3f} s (runs {sys.argv[3].strip()})" if cpu else ""
+print(f"{sys.argv[2]}: index build median {statistics.median(t):.3f} s (runs {' '.join(sys.argv[4:])}){cpu}; {n} files, raw {raw} B, gzip {gz} B")
 PY
   node bench/search/query.mjs "$work/out-$tag" "$work/q.json" --guidepost-only >"$work/$tag.json"
   python3 - "$work/$tag.json" "$tag" <<'PY'

@@ -4,9 +4,10 @@
 //! and every content page, split at its headings (one document per section). Tree question
 //! pages are steps of a walk, not answers: they are not documents.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-
+use super::text::{plain_text_with, split_sections};
+use crate::model::guide::{Platform, Rule, SharedRequirement};
 use crate::model::index::{url, Index, Kind};
+use crate::model::links::Resolver;
 use crate::model::{Model, Page};
 
 /// One searchable unit.
@@ -45,12 +46,71 @@ impl Doc {
 /// The label of content pages (the model's kinds cover guide items only).
 pub const PAGE_KIND: &str = "页面";
 
-/// All documents, in a fixed order: platforms in model order with their items, then pages.
+/// Makes the documents of a site, in a fixed order: platforms in model order with their items
+/// ([`Collector::guide_docs`]), then content pages by URL ([`Collector::pages`], each made by
+/// [`Collector::page_docs`], so a large site's pages can be made a batch at a time).
+/// Text is what readers see: a link without text (`[](@id)`) reads as the title it shows.
+pub struct Collector<'a> {
+    model: &'a Model,
+    index: &'a Index,
+    links: Resolver<'a>,
+}
+
+/// All documents of a site (for tests and small sites: a build makes them a batch at a time).
 pub fn collect(model: &Model, index: &Index) -> Vec<Doc> {
-    let mut docs = Vec::new();
-    let url = |id: &str| index.get(id).map(|t| t.url.clone()).unwrap_or_default();
-    let md = |s: &str| plain_text(s);
-    for (pi, p) in model.platforms.iter().enumerate() {
+    let c = Collector::new(model, index);
+    let mut docs = c.guide_docs();
+    for page in c.pages() {
+        docs.extend(c.page_docs(page));
+    }
+    docs
+}
+
+impl<'a> Collector<'a> {
+    pub fn new(model: &'a Model, index: &'a Index) -> Self {
+        Collector {
+            model,
+            index,
+            links: Resolver::new(model, index),
+        }
+    }
+
+    /// The text a reader sees of a guide field (its links are relative to `content/`).
+    fn md(&self, s: &str) -> String {
+        plain_text_with(s, &|dest| self.links.title("", dest))
+    }
+
+    /// The documents of every platform and its items, in model order.
+    pub fn guide_docs(&self) -> Vec<Doc> {
+        let mut docs = Vec::new();
+        for (pi, p) in self.model.platforms.iter().enumerate() {
+            self.platform_docs(pi, p, &mut docs);
+        }
+        docs
+    }
+
+    /// The content pages (sections' index pages included), by URL, each once.
+    pub fn pages(&self) -> Vec<&'a Page> {
+        let model = self.model;
+        let mut pages: Vec<&Page> = model
+            .sections
+            .iter()
+            .map(|s| &s.page)
+            .chain(model.pages.iter())
+            .collect();
+        pages.sort_by(|a, b| a.url.cmp(&b.url));
+        pages.dedup_by(|a, b| a.url == b.url);
+        pages
+    }
+
+    fn platform_docs(&self, pi: usize, p: &Platform, docs: &mut Vec<Doc>) {
+        let url = |id: &str| {
+            self.index
+                .get(id)
+                .map(|t| t.url.clone())
+                .unwrap_or_default()
+        };
+        let md = |s: &str| self.md(s);
         let doc = |kind: Kind, url: String, title: &str, heads: String, body: String| Doc {
             url,
             title: title.to_string(),
@@ -118,7 +178,7 @@ pub fn collect(model: &Model, index: &Index) -> Vec<Doc> {
             ));
         }
         for r in &p.rules {
-            let body = format!("{} {}", md(&r.requires), md(&r.notes));
+            let body = rule_text(r, &p.shared, &md);
             let heads = r.group.clone().unwrap_or_default();
             docs.push(doc(Kind::Rule, url(&r.id), &r.category, heads, body));
         }
@@ -175,126 +235,75 @@ pub fn collect(model: &Model, index: &Index) -> Vec<Doc> {
             docs.push(doc(Kind::Checklist, link, &title, heads, String::new()));
         }
     }
-    let mut pages: Vec<&Page> = model
-        .sections
-        .iter()
-        .map(|s| &s.page)
-        .chain(model.pages.iter())
-        .collect();
-    pages.sort_by(|a, b| a.url.cmp(&b.url));
-    pages.dedup_by(|a, b| a.url == b.url);
-    for page in pages {
-        page_docs(page, &mut docs);
-    }
-    docs
-}
 
-/// A content page as documents: its title with the text before the first heading, then one
-/// document per heading with the text up to the next heading, linked to the heading's anchor
-/// (a match deep in a long page shows that section's text and opens there).
-fn page_docs(page: &Page, docs: &mut Vec<Doc>) {
-    let (intro, sections) = split_sections(&page.body);
-    let mut body = page.front.description.clone();
-    body.push(' ');
-    body.push_str(&intro);
-    docs.push(Doc {
-        url: page.url.clone(),
-        title: page.front.title.clone(),
-        context: String::new(),
-        heads: page.front.tags.join(" "),
-        body: body.trim().to_string(),
-        kind: PAGE_KIND,
-        platform: None,
-        section: false,
-    });
-    for (heading, text) in page.headings.iter().zip(sections) {
+    /// A content page as documents: its title with the text before the first heading, then
+    /// one document per heading with the text up to the next heading, linked to the heading's
+    /// anchor (a match deep in a long page shows that section's text and opens there).
+    pub fn page_docs(&self, page: &Page) -> Vec<Doc> {
+        let title_of = |dest: &str| self.links.title(&page.rel, dest);
+        let (intro, sections) = split_sections(&page.body, &title_of);
+        let mut body = page.front.description.clone();
+        body.push(' ');
+        body.push_str(&intro);
+        let mut docs = Vec::with_capacity(1 + page.headings.len());
         docs.push(Doc {
-            url: format!("{}#{}", page.url, heading.id),
-            title: heading.text.clone(),
-            context: page.front.title.clone(),
-            heads: heading.text.clone(),
-            body: text,
+            url: page.url.clone(),
+            title: page.front.title.clone(),
+            context: String::new(),
+            heads: page.front.tags.join(" "),
+            body: body.trim().to_string(),
             kind: PAGE_KIND,
             platform: None,
-            section: true,
+            section: false,
+        });
+        for (heading, text) in page.headings.iter().zip(sections) {
+            docs.push(Doc {
+                url: format!("{}#{}", page.url, heading.id),
+                title: heading.text.clone(),
+                context: page.front.title.clone(),
+                heads: heading.text.clone(),
+                body: text,
+                kind: PAGE_KIND,
+                platform: None,
+                section: true,
+            });
+        }
+        docs
+    }
+}
+
+/// A rule's text as its row on the rules page reads — 须满足「shared title」(，另外：) for each
+/// shared requirement, then what only this category requires, then its notes — followed by
+/// the shared requirements' own text (stated once at the top of the page), so that words of
+/// a shared requirement find every category that has it.
+fn rule_text(r: &Rule, shared: &[SharedRequirement], md: &dyn Fn(&str) -> String) -> String {
+    let requires = md(&r.requires);
+    let named: Vec<&SharedRequirement> = r
+        .shared
+        .iter()
+        .filter_map(|id| shared.iter().find(|s| &s.id == id))
+        .collect();
+    let mut body = String::new();
+    for s in &named {
+        body.push_str("须满足「");
+        body.push_str(&s.title);
+        body.push_str(if requires.is_empty() {
+            "」 "
+        } else {
+            "」，另外："
         });
     }
-}
-
-/// The plain text of a Markdown body before its first heading, and after each heading up to
-/// the next (one entry per heading, in the order of `Page::headings`: both come from the
-/// same parser with the same options).
-pub fn split_sections(md: &str) -> (String, Vec<String>) {
-    let mut parts = vec![String::new()];
-    let mut in_heading = false;
-    for ev in Parser::new_ext(md, crate::load::markdown::options()) {
-        match ev {
-            Event::Start(Tag::Heading { .. }) => in_heading = true,
-            Event::End(TagEnd::Heading(_)) => {
-                in_heading = false;
-                parts.push(String::new());
+    for part in [requires, md(&r.notes)]
+        .into_iter()
+        .chain(named.iter().map(|s| md(&s.text)))
+    {
+        if !part.is_empty() {
+            if !body.is_empty() && !body.ends_with(['：', ' ']) {
+                body.push(' ');
             }
-            _ if in_heading => {}
-            ev => push_text(parts.last_mut().expect("one part"), ev),
+            body.push_str(&part);
         }
     }
-    for p in &mut parts {
-        p.truncate(p.trim_end().len());
-    }
-    let intro = parts.remove(0);
-    (intro, parts)
-}
-
-/// Add the text of one Markdown event to `out` (blocks separated by a space).
-fn push_text(out: &mut String, ev: Event) {
-    match ev {
-        Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(&t),
-        Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::TableCell) => out.push(' '),
-        Event::End(
-            TagEnd::Paragraph
-            | TagEnd::Heading(_)
-            | TagEnd::Item
-            | TagEnd::TableRow
-            | TagEnd::TableHead
-            | TagEnd::CodeBlock
-            | TagEnd::BlockQuote(_),
-        )
-        | Event::Start(Tag::Item)
-            if !out.ends_with(' ') && !out.is_empty() =>
-        {
-            out.push(' ')
-        }
-        _ => {}
-    }
-}
-
-/// The text a reader sees in Markdown: no markup, no link targets, blocks separated by a
-/// space. Raw HTML is text on the site too, so it stays.
-pub fn plain_text(md: &str) -> String {
-    let mut out = String::with_capacity(md.len());
-    let opts = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
-    for ev in Parser::new_ext(md, opts) {
-        push_text(&mut out, ev);
-    }
-    out.truncate(out.trim_end().len());
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{plain_text, split_sections};
-
-    #[test]
-    fn markdown_becomes_text() {
-        let (intro, sections) =
-            split_sections("导语\n\n## 一 {#a}\n\n甲**乙**\n\n### 二\n\n- 丙\n- 丁\n");
-        assert_eq!(intro, "导语");
-        assert_eq!(sections, ["甲乙", "丙 丁"]);
-        assert_eq!(
-            plain_text(
-                "## 标题 {#t}\n\n**保证金**见[这里](@faq)。\n\n| a | b |\n|---|---|\n| 1 | 2 |"
-            ),
-            "标题 保证金见这里。 a b 1 2"
-        );
-    }
+    body.truncate(body.trim_end().len());
+    body
 }

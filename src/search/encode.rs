@@ -13,34 +13,39 @@
 use serde_json::{json, Value};
 
 use super::docs::Doc;
-use super::lunr::{Posting, Postings};
 use super::tokenize::{hash, query_tokens};
 
-/// Documents per metadata chunk: chunks of about [`CHUNK_BYTES`], at least 2 and at most
-/// 16 documents. A result page loads the chunks of the results it shows, so a chunk is a
-/// request: a small site gets as many documents per chunk as a large one, where it used to
-/// get two (more requests for the same results).
-pub fn docs_per_chunk(docs: &[Doc]) -> usize {
-    let bytes: usize = docs.iter().map(row_bytes).sum();
-    let avg = bytes / docs.len().max(1);
-    (CHUNK_BYTES / avg.max(1)).clamp(2, 16)
+/// Documents per metadata chunk, for documents whose rows take `bytes` in all: chunks of
+/// about `bytes / CHUNKS` (a small site's first query loads a few small chunks, where most
+/// documents of a large chunk are bytes for nothing) but at most [`CHUNK_BYTES`] (a large
+/// site's chunks stay few enough to write, and the sections of one page — neighbours in the
+/// index, often found together — share one), at least 2 and at most 16 documents. A result
+/// page loads the chunks of the results it shows: a chunk is a request.
+pub fn docs_per_chunk(bytes: usize, docs: usize) -> usize {
+    let avg = bytes / docs.max(1);
+    let target = (bytes / CHUNKS).clamp(MIN_CHUNK_BYTES, CHUNK_BYTES);
+    (target / avg.max(1)).clamp(2, 16)
 }
-/// The bytes a chunk aims at.
+/// About how many chunks a small site's documents make …
+const CHUNKS: usize = 96;
+/// … with chunks of at least this many bytes …
+const MIN_CHUNK_BYTES: usize = 1024;
+/// … and at most this many.
 const CHUNK_BYTES: usize = 6 * 1024;
 /// Characters of body text kept for the snippet.
 pub const SNIPPET_CHARS: usize = 240;
 /// Longest title length written (titles longer rank as this long).
-const MAX_TITLE_LEN: usize = 63;
+pub const MAX_TITLE_LEN: usize = 63;
 /// Aim for shards of about this many bytes on a large site (fewer files to write) …
 const SHARD_TARGET: usize = 24 * 1024;
 /// … and of this many on a small one, up to `SMALL_SHARDS` shards (a query loads less).
 const SMALL_SHARD: usize = 2 * 1024;
-const SMALL_SHARDS: usize = 64;
+const SMALL_SHARDS: usize = 128;
 const MAX_SHARDS: usize = 4096;
 /// A body posting with at least this many occurrences counts as a strong match.
 pub const STRONG: u32 = 3;
 
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+pub const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// A sorted set of document numbers as text: either gaps as little-endian base-64 varints
 /// (5 bits a character, 32 = more follows; the first gap is from -1), or, when shorter, `~`
@@ -87,42 +92,18 @@ pub fn shard_count(bytes: usize) -> usize {
         .min(MAX_SHARDS)
 }
 
-/// How long each document's title is, in query tokens (see [`query_tokens`]): 1 for a
-/// title a query can match exactly.
-pub fn title_lengths(docs: &[Doc]) -> Vec<u8> {
-    docs.iter()
-        .map(|d| query_tokens(d.fields()[0]).len().clamp(1, MAX_TITLE_LEN) as u8)
-        .collect()
+/// How long a document's title is, in query tokens (see [`query_tokens`]): 1 for a title a
+/// query can match exactly.
+pub fn title_length(d: &Doc) -> u8 {
+    query_tokens(d.fields()[0]).len().clamp(1, MAX_TITLE_LEN) as u8
 }
 
-/// Encode every token: `[title, heads, body, strong body, title lengths]`, trailing empty
-/// ones dropped. The title lengths are one base-64 digit per document of the title set, in
-/// its order: search.js ranks an exact or shorter title match first.
-pub fn encode_tokens(postings: &Postings, title_len: &[u8]) -> Vec<(String, Vec<String>)> {
-    let mut out: Vec<(String, Vec<String>)> = postings
+/// The encoded size of tokens and their sets, about as they are written in shards.
+pub fn tokens_bytes(tokens: &[(String, Vec<String>)]) -> usize {
+    tokens
         .iter()
-        .map(|(token, [t, h, b])| {
-            let lens: String = t
-                .iter()
-                .map(|p| B64[usize::from(title_len[p.0 as usize])] as char)
-                .collect();
-            let ids = |l: &[Posting]| l.iter().map(|p| p.0).collect::<Vec<_>>();
-            let strong: Vec<u32> = b.iter().filter(|p| p.1 >= STRONG).map(|p| p.0).collect();
-            let mut sets = vec![
-                encode_set(&ids(t)),
-                encode_set(&ids(h)),
-                encode_set(&ids(b)),
-                encode_set(&strong),
-                lens,
-            ];
-            while sets.last().is_some_and(String::is_empty) {
-                sets.pop();
-            }
-            (token.clone(), sets)
-        })
-        .collect();
-    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    out
+        .map(|(t, s)| t.len() + s.iter().map(|x| x.len() + 3).sum::<usize>() + 6)
+        .sum()
 }
 
 /// The shard files' contents, shard `n` at position `n`.
@@ -147,30 +128,33 @@ fn snippet(s: &str) -> &str {
     }
 }
 
-/// The document chunk files' contents, chunk `n` at position `n`.
-pub fn doc_chunks(docs: &[Doc], kinds: &[&str]) -> Vec<String> {
-    docs.chunks(docs_per_chunk(docs))
-        .enumerate()
-        .map(|(n, chunk)| {
-            let rows: Vec<Value> = chunk.iter().map(|d| row(d, kinds)).collect();
-            format!("guidepostSearch.d({n},{});\n", Value::Array(rows))
-        })
-        .collect()
+/// The content of document chunk `n`, from the rows of its documents (see [`row`]).
+pub fn chunk_file(n: usize, rows: &[String]) -> String {
+    let mut out = format!("guidepostSearch.d({n},[");
+    for (i, r) in rows.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(r);
+    }
+    out.push_str("]);\n");
+    out
 }
 
 /// A document as search.js reads it: URL, title, context, kind, platform, snippet text (the
 /// body's, or the headings' when there is no body: a flow's checklist lists its materials).
-fn row(d: &Doc, kinds: &[&str]) -> Value {
+pub fn row(d: &Doc, kinds: &[&str]) -> String {
     let kind = kinds.iter().position(|k| *k == d.kind).unwrap_or(0);
     let platform = d.platform.map_or(-1, |p| p as i64);
-    json!([
+    let row = json!([
         d.url,
         d.title,
         d.context,
         kind,
         platform,
         snippet(shown_text(d))
-    ])
+    ]);
+    row.to_string()
 }
 
 fn shown_text(d: &Doc) -> &str {
@@ -182,7 +166,24 @@ fn shown_text(d: &Doc) -> &str {
 }
 
 /// About how many bytes a document takes in its chunk.
-fn row_bytes(d: &Doc) -> usize {
+pub fn row_bytes(d: &Doc) -> usize {
     let text = shown_text(d).len().min(SNIPPET_CHARS * 3);
     d.url.len() + d.title.len() + d.context.len() + text + 16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::docs_per_chunk;
+
+    #[test]
+    fn small_sites_get_small_chunks_large_sites_larger_ones() {
+        // The bundled site: 407 documents of about 440 bytes.
+        assert_eq!(docs_per_chunk(407 * 440, 407), 4);
+        // 10,000 generated pages: 73,000 documents of about 470 bytes.
+        assert_eq!(docs_per_chunk(73_000 * 470, 73_000), 13);
+        // Never fewer than 2 documents, nor more than 16.
+        assert_eq!(docs_per_chunk(20 * 3000, 20), 2);
+        assert_eq!(docs_per_chunk(100_000 * 100, 100_000), 16);
+        assert_eq!(docs_per_chunk(0, 0), 16);
+    }
 }

@@ -1,17 +1,16 @@
 //! Build the inverted index with elasticlunr-rs, then read its postings back.
 //!
-//! elasticlunr-rs does the indexing: its `InvertedIndex` per field (title, heads, body),
-//! its `DocumentStore` for field lengths, and a [`Language`] whose tokenizer is ours, so the
+//! elasticlunr-rs does the indexing: its `InvertedIndex` per field (title, heads, body) and a
+//! [`Language`] whose tokenizer is ours, so the
 //! browser's tokenizer and the index's agree by construction (elasticlunr's own `zh` uses
-//! jieba at build time only). Chunks of documents are indexed in parallel and their
-//! postings merged in document order; the result is deterministic.
+//! jieba at build time only). Chunks of [`CHUNK`] documents are indexed in parallel and
+//! their postings merged in document order ([`super::postings`]); the result is
+//! deterministic.
 
 use std::collections::HashMap;
 
-use elasticlunr::document_store::DocumentStore;
 use elasticlunr::inverted_index::InvertedIndex;
 use elasticlunr::{Language, Pipeline};
-use rayon::prelude::*;
 
 use super::docs::Doc;
 use super::tokenize::{tokenize, tokenize_into};
@@ -41,52 +40,35 @@ impl Language for Analyzer {
 /// One posting: document number and how often the token occurs in the field.
 pub type Posting = (u32, u32);
 
-/// Token → postings per field (title, heads, body), documents ascending.
-pub type Postings = HashMap<String, [Vec<Posting>; 3], FastBuild>;
+/// What one chunk of documents adds: each token with its field (index into [`FIELDS`]) and
+/// its postings there, documents ascending.
+pub type TokenPostings = Vec<(String, usize, Vec<Posting>)>;
 
-/// Index `docs` and return every token's postings.
-pub fn build(docs: &[Doc]) -> Postings {
-    // Small chunks: elasticlunr's trie stays in cache while it is built (one index over
-    // thousands of documents is several times slower), and chunks run in parallel.
-    let parts: Vec<Vec<(String, usize, Vec<Posting>)>> = docs
-        .par_chunks(CHUNK)
-        .enumerate()
-        .map(|(i, chunk)| index_chunk(i * CHUNK, chunk))
-        .collect();
-    let mut all: Postings = HashMap::default();
-    for part in parts {
-        for (token, f, list) in part {
-            match all.get_mut(token.as_str()) {
-                Some(entry) => entry[f].extend(list),
-                None => {
-                    let mut entry: [Vec<Posting>; 3] = Default::default();
-                    entry[f] = list;
-                    all.insert(token, entry);
-                }
-            }
-        }
-    }
-    all
-}
+/// Documents indexed per elasticlunr index: small, so elasticlunr's trie stays in cache
+/// while it is built (one index over thousands of documents is several times slower), and
+/// chunks can run in parallel.
+pub const CHUNK: usize = 32;
 
-/// Documents indexed per elasticlunr index.
-const CHUNK: usize = 32;
-
-/// A token's postings in one field, documents ascending, tf back to a count.
-fn postings(field: &InvertedIndex, token: &str) -> Vec<Posting> {
+/// A token's postings in one field, documents (numbered from `first`) ascending, tf back to
+/// a count.
+fn postings(field: &InvertedIndex, token: &str, first: usize) -> Vec<Posting> {
     let mut list: Vec<Posting> = field
         .get_docs(token)
         .unwrap_or_default()
         .into_iter()
-        .filter_map(|(r, tf)| Some((r.parse().ok()?, (tf * tf).round() as u32)))
+        .filter_map(|(r, tf)| {
+            let doc = first + r.parse::<usize>().ok()?;
+            Some((doc as u32, (tf * tf).round() as u32))
+        })
         .collect();
     list.sort_unstable();
     list
 }
 
-/// Index `docs` (numbered from `first`) into one elasticlunr `InvertedIndex` per field, and
-/// read every token's postings back.
-fn index_chunk(first: usize, docs: &[Doc]) -> Vec<(String, usize, Vec<Posting>)> {
+/// Index `docs` (at most [`CHUNK`], numbered from `first`) into one elasticlunr
+/// `InvertedIndex` per field, and read every token's postings back. Field lengths are not
+/// kept (elasticlunr's `DocumentStore`): nothing reads them.
+pub fn index_chunk(first: usize, docs: &[Doc]) -> TokenPostings {
     // Every token of the chunk in one arena (the tokenizer's allocation-free path): per
     // document and field, the range of its tokens in `ends`.
     let mut arena = String::new();
@@ -103,15 +85,15 @@ fn index_chunk(first: usize, docs: &[Doc]) -> Vec<(String, usize, Vec<Posting>)>
     }
     let token = |i: usize| &arena[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
     let mut fields: Vec<InvertedIndex> = FIELDS.iter().map(|_| InvertedIndex::new()).collect();
-    let mut store = DocumentStore::new(false);
     let mut vocab: [FastSet<&str>; 3] = Default::default();
     let mut freq: FastMap<&str, u32> = FastMap::default();
     for (k, span) in spans.iter().enumerate() {
-        let doc_ref = (first + k).to_string();
+        // The document's place in the chunk: a short reference is cheaper to store and
+        // compare in elasticlunr's maps than its number in the site.
+        let doc_ref = k.to_string();
         for (f, &(from, to)) in span.iter().enumerate() {
-            // As elasticlunr's `Index::add_doc`: the field length, then each distinct token
-            // with tf = sqrt(count). The pipeline is empty (see `Analyzer`).
-            store.add_field_length(&doc_ref, FIELDS[f], to - from);
+            // As elasticlunr's `Index::add_doc`: each distinct token with tf = sqrt(count).
+            // The pipeline is empty (see `Analyzer`).
             freq.clear();
             for t in (from..to).map(token) {
                 // Body text keeps CJK pairs, not single characters: a one-character query
@@ -126,12 +108,11 @@ fn index_chunk(first: usize, docs: &[Doc]) -> Vec<(String, usize, Vec<Posting>)>
                 vocab[f].insert(t);
             }
         }
-        store.add_doc(&doc_ref, Default::default());
     }
     let mut out = Vec::new();
     for (f, words) in vocab.iter().enumerate() {
         for &t in words {
-            out.push((t.to_string(), f, postings(&fields[f], t)));
+            out.push((t.to_string(), f, postings(&fields[f], t, first)));
         }
     }
     out

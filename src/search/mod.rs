@@ -1,7 +1,9 @@
 //! Stage: full-text search. Builds a sharded index of every guide item and of every section
 //! of every content page (with elasticlunr-rs, through the one tokenizer the browser shares,
 //! which folds traditional characters to simplified), writes it as script files under
-//! `search/`. The `/search/` results page is rendered with the site's other pages.
+//! `search/` — a batch of pages at a time, each file handed to the build's sink as soon as it
+//! is complete ([`stream`]), so memory does not grow with the site's text. The `/search/`
+//! results page is rendered with the site's other pages.
 //!
 //! Reads the model only; never changes other pages. The browser side is
 //! `themes/default/static/search.js`: it loads `search/meta.js` when the reader starts
@@ -13,15 +15,19 @@ pub mod docs;
 pub mod encode;
 pub mod fold;
 pub mod lunr;
+pub mod postings;
+pub mod stream;
+pub mod text;
 pub mod tokenize;
 
-use serde_json::json;
-use sha2::{Digest, Sha256};
+use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::model::index::Index;
-use crate::model::Model;
-use crate::output::OutFile;
+use crate::model::{Model, Page};
+use crate::output::{Collect, OutFile, Sink};
+use docs::{Collector, Doc};
+use stream::IndexWriter;
 
 /// Kinds in the order `meta.js` lists them (documents name theirs by position).
 pub const KINDS: [&str; 10] = [
@@ -39,41 +45,93 @@ pub const KINDS: [&str; 10] = [
 
 /// A shard larger than this means one token's postings outgrew the sharding: warn.
 const LARGE_SHARD: usize = 1 << 20;
+/// Content pages made into documents and indexed at a time.
+const BATCH_PAGES: usize = 1024;
+/// Pages whose documents size the chunks (all of them on a site this small; evenly spread
+/// over a larger one).
+const SAMPLE_PAGES: usize = 512;
 
 /// Add the search index to the site's files (the `/search/` page is rendered with the
-/// other site pages). With `GUIDEPOST_SEARCH_TIMING` set, the time the index took is
-/// printed to stderr (for `bench/search.sh`).
+/// other site pages).
 pub fn add(model: &Model, index: &Index, out: &mut Vec<OutFile>, diags: &mut Diagnostics) {
+    let files = Collect::default();
+    write(model, index, &files, diags);
+    out.extend(files.into_files());
+}
+
+/// Write the search index into `sink` as it is built, a batch of pages at a time. With
+/// `GUIDEPOST_SEARCH_TIMING` set, the time the index took (without the time its files took
+/// to write) is printed to stderr (for `bench/search.sh`).
+pub fn write(model: &Model, index: &Index, sink: &dyn Sink, diags: &mut Diagnostics) {
     let start = std::time::Instant::now();
-    let files = index_files(model, index);
-    let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
+    let cpu = crate::write::process_cpu();
+    let c = Collector::new(model, index);
+    let guide = c.guide_docs();
+    let pages = c.pages();
+    let mut w = IndexWriter::new(sink, per_chunk(&c, &guide, &pages));
+    w.add(guide);
+    for batch in pages.chunks(BATCH_PAGES) {
+        let docs: Vec<Doc> = batch.par_iter().flat_map_iter(|p| c.page_docs(p)).collect();
+        w.add(docs);
+    }
+    w.finish(model, index);
     if std::env::var_os("GUIDEPOST_SEARCH_TIMING").is_some() {
+        // CPU time includes the writing's (system time, mostly): it is measured for the whole
+        // process. Wall time leaves the writing out.
+        let cpu = cpu
+            .zip(crate::write::process_cpu())
+            .map_or(String::new(), |(a, b)| {
+                format!(", CPU {:.3} s", (b - a).as_secs_f64())
+            });
         eprintln!(
-            "search index: {bytes} bytes in {} files, {:.3} s",
-            files.len(),
-            start.elapsed().as_secs_f64()
+            "search index: {} bytes in {} files, written in {:.3} s{cpu}, built in {:.3} s",
+            w.bytes,
+            w.files,
+            w.writing.as_secs_f64(),
+            (start.elapsed() - w.writing).as_secs_f64()
         );
     }
-    if let Some(big) = files.iter().find(|f| f.bytes.len() > LARGE_SHARD) {
+    let (big, size) = &w.largest_shard;
+    if *size > LARGE_SHARD {
         let file: std::sync::Arc<str> = "site.yaml".into();
         diags.push(
             Diagnostic::warning(
                 Span::file(&file),
                 format!(
-                    "search index part {} is {} KB: a query that needs it loads it whole",
-                    big.path,
-                    big.bytes.len() / 1024
+                    "search index part {big} is {} KB: a query that needs it loads it whole",
+                    size / 1024
                 ),
             )
             .hint(format!(
-                "very common words make large parts; the index is {bytes} bytes in all"
+                "very common words make large parts; the index is {} bytes in all",
+                w.bytes
             )),
         );
     }
-    out.extend(files);
 }
 
-/// Is `path` one of the files [`index_files`] makes (not the `/search/` page)?
+/// Documents per chunk: from the rows of every guide document and of a sample of the pages'
+/// (every page's on a small site), scaled to the number of page documents.
+fn per_chunk(c: &Collector, guide: &[Doc], pages: &[&Page]) -> usize {
+    let step = pages.len().div_ceil(SAMPLE_PAGES).max(1);
+    let (sample_docs, sample_bytes) = pages
+        .par_iter()
+        .step_by(step)
+        .map(|p| {
+            let docs = c.page_docs(p);
+            (
+                docs.len(),
+                docs.iter().map(encode::row_bytes).sum::<usize>(),
+            )
+        })
+        .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let page_docs: usize = pages.iter().map(|p| 1 + p.headings.len()).sum();
+    let page_bytes = sample_bytes * page_docs / sample_docs.max(1);
+    let guide_bytes: usize = guide.iter().map(encode::row_bytes).sum();
+    encode::docs_per_chunk(guide_bytes + page_bytes, guide.len() + page_docs)
+}
+
+/// Is `path` one of the files [`write`] makes (not the `/search/` page)?
 pub fn is_index_path(path: &str) -> bool {
     matches!(path, "search/meta.js" | "search/fold.js")
         || path.starts_with("search/t/")
@@ -83,52 +141,7 @@ pub fn is_index_path(path: &str) -> bool {
 /// The index files (`search/meta.js`, `search/fold.js`, `search/t/*.js`, `search/d/*.js`)
 /// of a site.
 pub fn index_files(model: &Model, index: &Index) -> Vec<OutFile> {
-    let docs = docs::collect(model, index);
-    let postings = lunr::build(&docs);
-    let tokens = encode::encode_tokens(&postings, &encode::title_lengths(&docs));
-    let bytes: usize = tokens
-        .iter()
-        .map(|(t, s)| t.len() + s.iter().map(|x| x.len() + 3).sum::<usize>() + 6)
-        .sum();
-    let nshards = encode::shard_count(bytes);
-    let shards = encode::shards(&tokens, nshards);
-    let chunks = encode::doc_chunks(&docs, &KINDS);
-    let mut id = Sha256::new();
-    for part in shards.iter().chain(&chunks) {
-        id.update(part.as_bytes());
-    }
-    let id: String = id.finalize()[..6]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let meta = json!({
-        "v": 2,
-        "id": id,
-        "docs": docs.len(),
-        "shards": nshards,
-        "chunk": encode::docs_per_chunk(&docs),
-        "kinds": KINDS,
-        "platforms": model.platforms.iter().map(|p| &p.meta.name).collect::<Vec<_>>(),
-        "suggest": crate::model::walk::suggestions(model, index),
-    });
-    let mut files = vec![OutFile {
-        path: "search/meta.js".into(),
-        bytes: format!("guidepostSearch.m({meta});\n").into_bytes(),
-    }];
-    let named = |dir: &str, parts: Vec<String>| {
-        parts.into_iter().enumerate().map({
-            let dir = dir.to_string();
-            move |(n, s)| OutFile {
-                path: format!("search/{dir}/{n}.js"),
-                bytes: s.into_bytes(),
-            }
-        })
-    };
-    files.push(OutFile {
-        path: "search/fold.js".into(),
-        bytes: fold::js().into_bytes(),
-    });
-    files.extend(named("t", shards));
-    files.extend(named("d", chunks));
+    let mut files = Vec::new();
+    add(model, index, &mut files, &mut Diagnostics::default());
     files
 }

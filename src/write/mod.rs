@@ -17,6 +17,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub use crate::output::MARKER;
+pub use platform::process_cpu;
 pub use staging::{StageError, Staging, Written};
 
 #[derive(Debug)]

@@ -39,3 +39,20 @@ pub fn make_readable(dir: &Path) -> io::Result<()> {
 pub fn make_readable(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
+
+/// CPU time this process has used so far, all threads (for the timings benchmarks print:
+/// on a shared machine it varies far less than wall time). `None` where it is not measured.
+#[cfg(target_os = "linux")]
+pub fn process_cpu() -> Option<std::time::Duration> {
+    use rustix::time::{clock_gettime, ClockId};
+    let t = clock_gettime(ClockId::ProcessCPUTime);
+    Some(std::time::Duration::new(
+        u64::try_from(t.tv_sec).ok()?,
+        u32::try_from(t.tv_nsec).ok()?,
+    ))
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn process_cpu() -> Option<std::time::Duration> {
+    None
+}
