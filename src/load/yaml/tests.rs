@@ -191,3 +191,11 @@ fn a_misspelt_key_after_another_mistake_of_its_item_is_reported_too() {
         ]
     );
 }
+
+#[test]
+fn a_key_the_parser_places_after_the_end_is_shown_on_the_last_line() {
+    // The second (empty) key's mark is on a line after the text: the error stays inside it.
+    let d = err(": \r\n? ");
+    assert_eq!(d.message.to_string(), "duplicate key ``");
+    assert_eq!((d.span.line, d.span.col), (2, 3));
+}

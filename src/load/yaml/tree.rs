@@ -117,8 +117,13 @@ impl Reader<'_> {
 }
 
 /// Read `text` (one YAML document) into its tree; positions are shifted by `line_offset`, so
-/// front matter points into the whole file. An empty text is an empty mapping.
+/// front matter points into the whole file. An empty text is an empty mapping. Every error is
+/// placed inside the text, where an editor can go.
 pub fn read(file: &Arc<str>, text: &str, line_offset: usize) -> Result<Node, Diagnostic> {
+    events(file, text, line_offset).map_err(|d| inside(d, text, line_offset))
+}
+
+fn events(file: &Arc<str>, text: &str, line_offset: usize) -> Result<Node, Diagnostic> {
     if let Some(d) = control_character(file, text, line_offset) {
         return Err(d);
     }
