@@ -3,8 +3,10 @@
 # event arriving at a client that shows a page, and to that page fetched again
 # (bench/serve_latency.mjs), on the bundled site and on generated corpora (bench/gen_corpus.py).
 # For each: a content page's body edited, the page template overridden (every page affected:
-# the shown page is rendered before the reload, the rest on request or in the background), and
-# site.yaml's title changed (every page affected, as for the template). Prints medians.
+# the shown page is rendered before the reload, the rest on request or in the background),
+# site.yaml's title changed (every page affected, as for the template), and a platform's name
+# changed in guides/ (the guide sources read again; every page's navigation shows it).
+# Generated sites get the bundled guides/ beside their pages. Prints medians.
 # Usage: bench/serve.sh [PAGES ...]   (default: 10000)
 # Env: RUNS (default 20), FULL_RUNS (5), BENCH_TMP (where the corpora go, default /tmp)
 set -euo pipefail
@@ -52,16 +54,19 @@ some_page() {
 # The URL path of content file $2 of site $1.
 page_url() { local rel=${2#"$1/content/"}; echo "/${rel%.md}/"; }
 
-# All three edits on site $1, shown page its first content page.
+# All four edits on site $1, shown page its first content page.
 measure() {
-  local file path
+  local file path platform
   file=$(some_page "$1")
   path=$(page_url "$1" "$file")
+  platform=$(find "$1/guides" -name platform.yaml | sort | head -1)
   node bench/serve_latency.mjs "$url" "$1" "$path" "$runs" edit "$file"
   sleep 2
   node bench/serve_latency.mjs "$url" "$1" "$path" "$runs" template
   sleep 2
   node bench/serve_latency.mjs "$url" "$1" "$path" "$full_runs" site
+  sleep 2
+  node bench/serve_latency.mjs "$url" "$1" "$path" "$full_runs" guide "$platform"
 }
 
 echo "== bundled site"
@@ -76,6 +81,8 @@ stop
 for n in "${pages[@]}"; do
   site=$work/site-$n
   gen_site plain "$n" "$site" 2>/dev/null
+  # The bundled guides beside the generated pages: a guide edit to measure.
+  cp -r guides "$site/"
   echo "== $n pages"
   start "$site"
   measure "$site"

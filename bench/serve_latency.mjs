@@ -5,6 +5,7 @@
 //   edit FILE   append a changing line to FILE's body (a content page)
 //   template    write SITE/templates/page.html: the theme's page template with a changing line
 //   site        change the title in SITE/site.yaml
+//   guide FILE  change the `name:` of the platform.yaml FILE (every page's navigation shows it)
 // Each run checks the fetched page shows the change. Prints medians, min and max in ms and
 // restores the sources at the end.
 
@@ -16,7 +17,11 @@ const [url, site, page, runsArg, mode, fileArg] = process.argv.slice(2);
 const runs = Number(runsArg || 10);
 const themePage = readFileSync("themes/default/templates/page.html", "utf8");
 const file =
-  mode === "edit" ? fileArg : mode === "template" ? `${site}/templates/page.html` : `${site}/site.yaml`;
+  mode === "edit" || mode === "guide"
+    ? fileArg
+    : mode === "template"
+      ? `${site}/templates/page.html`
+      : `${site}/site.yaml`;
 const original = existsSync(file) ? readFileSync(file, "utf8") : null;
 
 // The new text of the source for run i, and what the page then shows.
@@ -26,6 +31,11 @@ function change(i) {
   if (mode === "template") {
     const text = themePage.replace("</article>", `<p>${mark}</p></article>`);
     if (text === themePage) throw new Error("page.html has no </article> to mark");
+    return [text, mark];
+  }
+  if (mode === "guide") {
+    const text = original.replace(/^name: (.*)$/m, `name: $1${mark}`);
+    if (text === original) throw new Error(`${file} has no name line`);
     return [text, mark];
   }
   const text = original.replace(/^title: (.*)$/m, `title: $1 ${mark}`);
