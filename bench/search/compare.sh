@@ -24,7 +24,7 @@ for ((i = 0; i < runs; i++)); do
     times[$tag]+=" $(echo "$line" | grep -o '[0-9.]* s$' | cut -d' ' -f1)"
     # The index's CPU time (all threads), when the binary reports it: steadier than wall time
     # on a shared machine.
-    cpu[$tag]+=" $(echo "$line" | grep -o 'CPU [0-9.]* s' | cut -d' ' -f2)"
+    cpu[$tag]+=" $(echo "$line" | { grep -o 'CPU [0-9.]* s' || true; } | cut -d' ' -f2)"
   done
 done
 for tag in old new; do

@@ -4,6 +4,8 @@
 //! and every content page, split at its headings (one document per section). Tree question
 //! pages are steps of a walk, not answers: they are not documents.
 
+use std::sync::OnceLock;
+
 use super::text::{plain_text_with, split_sections};
 use crate::model::guide::{Platform, Rule, SharedRequirement};
 use crate::model::index::{url, Index, Kind};
@@ -53,7 +55,9 @@ pub const PAGE_KIND: &str = "页面";
 pub struct Collector<'a> {
     model: &'a Model,
     index: &'a Index,
-    links: Resolver<'a>,
+    /// Made when the first link without text needs its title: a site without such links
+    /// does not pay for it (a map of every page, tens of MB on a 100,000-page site).
+    links: OnceLock<Resolver<'a>>,
 }
 
 /// All documents of a site (for tests and small sites: a build makes them a batch at a time).
@@ -71,13 +75,21 @@ impl<'a> Collector<'a> {
         Collector {
             model,
             index,
-            links: Resolver::new(model, index),
+            links: OnceLock::new(),
         }
+    }
+
+    /// The title a link without text, written in `from_rel`, shows.
+    fn title(&self, from_rel: &str, dest: &str) -> Option<String> {
+        let links = self
+            .links
+            .get_or_init(|| Resolver::new(self.model, self.index));
+        links.title(from_rel, dest)
     }
 
     /// The text a reader sees of a guide field (its links are relative to `content/`).
     fn md(&self, s: &str) -> String {
-        plain_text_with(s, &|dest| self.links.title("", dest))
+        plain_text_with(s, &|dest| self.title("", dest))
     }
 
     /// The documents of every platform and its items, in model order.
@@ -240,7 +252,7 @@ impl<'a> Collector<'a> {
     /// one document per heading with the text up to the next heading, linked to the heading's
     /// anchor (a match deep in a long page shows that section's text and opens there).
     pub fn page_docs(&self, page: &Page) -> Vec<Doc> {
-        let title_of = |dest: &str| self.links.title(&page.rel, dest);
+        let title_of = |dest: &str| self.title(&page.rel, dest);
         let (intro, sections) = split_sections(&page.body, &title_of);
         let mut body = page.front.description.clone();
         body.push(' ');

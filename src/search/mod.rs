@@ -45,8 +45,9 @@ pub const KINDS: [&str; 10] = [
 
 /// A shard larger than this means one token's postings outgrew the sharding: warn.
 const LARGE_SHARD: usize = 1 << 20;
-/// Content pages made into documents and indexed at a time.
-const BATCH_PAGES: usize = 1024;
+/// Content pages made into documents and indexed at a time (their documents' text and
+/// elasticlunr's indexes are what the search stage holds beside the model).
+const BATCH_PAGES: usize = 512;
 /// Pages whose documents size the chunks (all of them on a site this small; evenly spread
 /// over a larger one).
 const SAMPLE_PAGES: usize = 512;
