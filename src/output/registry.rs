@@ -8,6 +8,7 @@
 //! holds was claimed, once, under a path [`super::path`] allows.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::path;
 use super::OutFile;
@@ -35,8 +36,9 @@ pub struct Claim {
     pub path: String,
     /// Where the owner is defined; built-in outputs point at site.yaml.
     pub owner: Span,
-    /// The owner in words, for messages: "FAQ `x`", "static/robots.txt".
-    pub what: Message,
+    /// The owner in words, for messages: "FAQ `x`", "static/robots.txt". Shared, so a copy
+    /// of the registry (a build's plan adds the theme's files to the index's) copies no text.
+    pub what: Arc<Message>,
     pub role: Role,
     /// The whole folder belongs to this owner; files in it are made at render time.
     pub folder: bool,
@@ -52,7 +54,7 @@ impl Claim {
         Claim {
             path: path.into(),
             owner,
-            what: what.into(),
+            what: Arc::new(what.into()),
             role,
             folder: false,
         }
@@ -73,7 +75,7 @@ impl Registry {
         if let Some(why) = path::problem(&c.path) {
             let m = msg!(
                 OUT_PATH_REFUSED,
-                what = c.what.clone(),
+                what = (*c.what).clone(),
                 path = &c.path,
                 why = why
             );
@@ -190,9 +192,9 @@ fn collision(new: &Claim, first: &Claim, clash: Clash) -> Diagnostic {
         Clash::Inside => ids::OUT_CLASH_INSIDE_FILE,
     };
     let message = Message::id(id)
-        .arg("what", new.what.clone())
+        .arg("what", (*new.what).clone())
         .arg("path", &new.path)
-        .arg("other", first.what.clone())
+        .arg("other", (*first.what).clone())
         .arg("first", &first.path);
     let hint = match clash {
         Clash::Case => msg!(OUT_CLASH_CASE_HINT),
@@ -200,7 +202,7 @@ fn collision(new: &Claim, first: &Claim, clash: Clash) -> Diagnostic {
     };
     let note = msg!(
         OUT_CLASH_NOTE,
-        other = first.what.clone(),
+        other = (*first.what).clone(),
         first = &first.path
     );
     Diagnostic::error(new.owner.clone(), message)
