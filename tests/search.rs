@@ -276,6 +276,81 @@ fn load(files: &BTreeMap<String, String>) -> Loaded {
     }
 }
 
+impl Loaded {
+    /// The snippet text of the document at `url`.
+    fn snippet(&self, url: &str) -> &str {
+        let doc = self.docs.iter().find(|d| d[0] == url);
+        doc.unwrap_or_else(|| panic!("no document for {url}"))[5]
+            .as_str()
+            .unwrap()
+    }
+
+    /// The URLs of the documents whose body has `token`.
+    fn body_matches(&self, token: &str) -> Vec<&str> {
+        self.tokens.get(token).map_or(Vec::new(), |sets| {
+            sets[2]
+                .iter()
+                .map(|&d| self.docs[d as usize][0].as_str().unwrap())
+                .collect()
+        })
+    }
+}
+
+/// The bundled site's index.
+fn bundled() -> Loaded {
+    load(&search_files(Path::new(env!("CARGO_MANIFEST_DIR"))))
+}
+
+// Search indexes what readers see: a link written without text (`[](@id)`) as the title the
+// page shows for it, and a rule with the shared requirements its row names.
+
+#[test]
+fn an_empty_link_is_indexed_and_shown_as_its_title() {
+    let idx = bundled();
+    // approval.yaml: 具体操作见[](@xp-partner-onboarding/submit-basic-info)。 — the flow page
+    // shows the step's title with its flow's.
+    let step = "xhs-partner/xp-approval/#submit-basic-info";
+    let shown = "具体操作见合作伙伴平台入驻操作（效果代理商七个阶段）：提交基本信息申请表（支持电脑 / 手机）。";
+    assert!(
+        idx.snippet(step).contains(shown),
+        "snippet of {step}: {}",
+        idx.snippet(step)
+    );
+    // The title's words find the step: 七个阶段 is in no other text of it.
+    assert!(idx.body_matches("七个").contains(&step));
+    // No snippet reads 见。 or 见） where the page shows a title.
+    for d in &idx.docs {
+        let text = d[5].as_str().unwrap();
+        for bare in ["见。", "见）", "见 。", "见[]", "：；"] {
+            assert!(!text.contains(bare), "{} shows {bare:?}: {text}", d[0]);
+        }
+    }
+}
+
+#[test]
+fn a_rule_reads_as_its_row_and_is_found_by_its_shared_requirement() {
+    let idx = bundled();
+    // rules.yaml of channels-shop: 钟表类 has only notes and the shared requirement
+    // wx-req-restricted; its row reads 须满足「定向准入类目的共同要求」.
+    let watches = "channels-shop/rules/#wx-rule-watches";
+    let snippet = idx.snippet(watches);
+    assert!(
+        snippet.starts_with("须满足「定向准入类目的共同要求」 专项答疑："),
+        "{snippet}"
+    );
+    let jewelry = idx.snippet("channels-shop/rules/#wx-rule-jewelry");
+    assert!(
+        jewelry.starts_with("须满足「定向准入类目的共同要求」，另外：以往经营平台材料"),
+        "{jewelry}"
+    );
+    // 每个类目单独申请 is written once, under shared: — every category that names it is found.
+    let found = idx.body_matches("单独");
+    for id in ["wx-rule-jewelry", "wx-rule-watches", "wx-rule-liquor"] {
+        let url = format!("channels-shop/rules/#{id}");
+        assert!(found.contains(&url.as_str()), "{url} not in {found:?}");
+    }
+}
+
 fn fixture_root() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal")
 }
