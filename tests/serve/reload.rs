@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use crate::common::Site;
-use crate::support::{without_live_tags, Serve};
+use crate::support::Serve;
 
 fn serve() -> Serve {
     Serve::start(Site::fixture("minimal"), &[])
@@ -77,29 +77,15 @@ fn a_template_edit_serves_a_clean_builds_bytes_for_open_and_never_opened_pages()
     assert_ne!(next.data, first.data);
     assert!(s.log_until("built the site", 5).contains("built the site"));
 
-    let out = tempfile::tempdir().unwrap();
-    let out_dir = out.path().join("html");
-    let base = format!("http://{}/", s.host());
-    let built = s.site.run(&[
-        "build",
-        "--output",
-        out_dir.to_str().unwrap(),
-        "--base-url",
-        &base,
-    ]);
-    assert_eq!(built.code, 0, "{}", built.stderr);
     // The open page (rendered before the reload) and pages nobody opened (rendered when
     // asked, or in the background): each as a clean build of the edited sources makes it.
-    for (url, file) in [
+    let pages = [
         ("/guide/a/", "guide/a/index.html"),
         ("/guide/p-077/", "guide/p-077/index.html"),
         ("/guide/p-119/", "guide/p-119/index.html"),
         ("/guide/", "guide/index.html"),
-    ] {
-        let got = s.get(url);
-        assert_eq!(got.status, 200, "{url}");
-        let clean = std::fs::read_to_string(out_dir.join(file)).unwrap();
-        assert_eq!(without_live_tags(&got.body), clean, "{url}");
+    ];
+    for (clean, (url, _)) in s.assert_as_built(&pages).iter().zip(pages) {
         if url != "/guide/" {
             assert!(clean.contains("<p>模板改过了</p>"), "{url}");
         }

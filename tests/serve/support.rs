@@ -156,6 +156,33 @@ impl Serve {
         }
     }
 
+    /// Each of `pages` (URL, file in a build) is served exactly as a clean `guidepost build`
+    /// of the site's current sources writes it, for this server's address. Returns the files'
+    /// texts, in order.
+    pub fn assert_as_built(&self, pages: &[(&str, &str)]) -> Vec<String> {
+        let out = tempfile::tempdir().unwrap();
+        let out_dir = out.path().join("html");
+        let base = format!("http://{}/", self.host());
+        let built = self.site.run(&[
+            "build",
+            "--output",
+            out_dir.to_str().unwrap(),
+            "--base-url",
+            &base,
+        ]);
+        assert_eq!(built.code, 0, "{}", built.stderr);
+        pages
+            .iter()
+            .map(|(url, file)| {
+                let got = self.get(url);
+                assert_eq!(got.status, 200, "{url}");
+                let clean = std::fs::read_to_string(out_dir.join(file)).unwrap();
+                assert_eq!(without_live_tags(&got.body), clean, "{url}");
+                clean
+            })
+            .collect()
+    }
+
     pub fn host(&self) -> String {
         format!("127.0.0.1:{}", self.port)
     }
