@@ -135,9 +135,13 @@ fn flow_comma(value: &str) -> Option<usize> {
 
 /// After a parse error at `line` (of the whole file): a value on that line or the one above
 /// that starts with `【` or a curly quote was meant as YAML syntax. Say so, at that character.
-pub fn explain(file: &Arc<str>, text: &str, line_offset: usize, line: usize) -> Option<Diagnostic> {
+pub fn explain(
+    file: &Arc<str>,
+    lines: &[&str],
+    line_offset: usize,
+    line: usize,
+) -> Option<Diagnostic> {
     let rel = line.checked_sub(line_offset)?;
-    let lines: Vec<&str> = text.lines().collect();
     for n in [rel, rel.saturating_sub(1)] {
         let Some(raw) = n.checked_sub(1).and_then(|i| lines.get(i)) else {
             continue;
@@ -229,12 +233,12 @@ mod tests {
     #[test]
     fn brackets_and_curly_quotes_are_explained_after_an_error() {
         let file = Arc::from("f.yaml");
-        let d = explain(&file, "title: a\ntags: 【审核】\n", 0, 2).unwrap();
+        let d = explain(&file, &["title: a", "tags: 【审核】", ""], 0, 2).unwrap();
         assert_eq!(
             (d.span.line, d.span.col, d.message.key()),
             (2, 7, Some("fullwidth-bracket"))
         );
-        let d = explain(&file, "title: “a: b”\n", 2, 3).unwrap();
+        let d = explain(&file, &["title: “a: b”", ""], 2, 3).unwrap();
         assert_eq!(
             (d.span.line, d.span.col, d.message.key()),
             (3, 8, Some("curly-quote"))

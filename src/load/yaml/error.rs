@@ -20,7 +20,8 @@ pub struct At {
     pub col: usize,
 }
 
-fn lines(text: &str) -> Vec<&str> {
+/// The lines of `text` without their `\r`: split once per file, however many errors it has.
+pub(super) fn lines(text: &str) -> Vec<&str> {
     text.split('\n').map(|l| l.trim_end_matches('\r')).collect()
 }
 
@@ -45,7 +46,7 @@ pub fn syntax(file: &Arc<str>, text: &str, offset: usize, info: &str, at: At) ->
             return Diagnostic::error(span(n + 1, col), msg!(YAML_TAB)).hint(msg!(YAML_TAB_HINT));
         }
     }
-    if let Some(d) = punct::explain(file, text, offset, at.line) {
+    if let Some(d) = punct::explain(file, &all, offset, at.line) {
         return d;
     }
     if info.contains("quoted scalar") {
@@ -207,7 +208,8 @@ fn what(serde: &str) -> Message {
 }
 
 /// A mistake of the typed pass: message and hint from the catalogue, in place.
-pub(super) fn serde(file: &Arc<str>, text: &str, offset: usize, found: &Found) -> Diagnostic {
+/// `lines` are the text's ([`lines`]).
+pub(super) fn serde(file: &Arc<str>, lines: &[&str], offset: usize, found: &Found) -> Diagnostic {
     let path = Some(found.path.as_str()).filter(|p| !p.is_empty());
     let rest = found.message.as_str();
     let at = At {
@@ -268,7 +270,7 @@ pub(super) fn serde(file: &Arc<str>, text: &str, offset: usize, found: &Found) -
         .strip_prefix("invalid type: ")
         .or_else(|| rest.strip_prefix("invalid value: "))
     {
-        if let Some(d) = punct::explain(file, text, offset, at.line) {
+        if let Some(d) = punct::explain(file, lines, offset, at.line) {
             return d;
         }
         let (found, expected) = r.split_once(", expected ").unwrap_or((r, ""));

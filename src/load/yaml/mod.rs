@@ -30,10 +30,11 @@ pub fn parse<T: for<'de> Deserialize<'de>>(
 ) -> Result<T, Vec<Diagnostic>> {
     let root = tree::read(file, text, line_offset).map_err(|d| vec![d])?;
     de::Reader::new(id).read(&root).map_err(|found| {
+        let lines = error::lines(text);
         found
             .iter()
-            .map(|f| error::serde(file, text, line_offset, f))
-            .map(|d| tree::inside(d, text, line_offset))
+            .map(|f| error::serde(file, &lines, line_offset, f))
+            .map(|d| tree::inside(d, &lines, line_offset))
             .collect()
     })
 }

@@ -120,7 +120,7 @@ impl Reader<'_> {
 /// front matter points into the whole file. An empty text is an empty mapping. Every error is
 /// placed inside the text, where an editor can go.
 pub fn read(file: &Arc<str>, text: &str, line_offset: usize) -> Result<Node, Diagnostic> {
-    events(file, text, line_offset).map_err(|d| inside(d, text, line_offset))
+    events(file, text, line_offset).map_err(|d| inside(d, &error::lines(text), line_offset))
 }
 
 fn events(file: &Arc<str>, text: &str, line_offset: usize) -> Result<Node, Diagnostic> {
@@ -150,7 +150,7 @@ fn events(file: &Arc<str>, text: &str, line_offset: usize) -> Result<Node, Diagn
                 };
                 error::syntax(file, text, line_offset, e.info(), at)
             };
-            inside(d, text, line_offset)
+            d
         })?;
         match event {
             Event::StreamEnd => break,
@@ -233,9 +233,8 @@ fn too_deep(span: Span) -> Diagnostic {
 }
 
 /// A parser's place for "the end of the text" may be a line after the last one: put it at the
-/// end of the last line, so an editor can go there.
-pub fn inside(mut d: Diagnostic, text: &str, line_offset: usize) -> Diagnostic {
-    let lines: Vec<&str> = text.split('\n').collect();
+/// end of the last line (of `lines`, the text's), so an editor can go there.
+pub fn inside(mut d: Diagnostic, lines: &[&str], line_offset: usize) -> Diagnostic {
     let first = line_offset as u32 + 1;
     let last = line_offset as u32 + lines.len() as u32;
     if d.span.line > last {
