@@ -4,7 +4,13 @@
 # wall, CPU (user + sys, and user alone) and peak RSS, medians over RUNS runs, and wall and
 # user time per 1,000 pages (user CPU is the steadier measure on a shared machine).
 # The floor beside them: `cp -r` of guidepost's own output (same disk, same run).
-# Every run starts with its output folder removed (not timed); the runs of the tools alternate.
+# The runs of the tools alternate. Every run writes into a folder of its own that nothing was
+# deleted from: on some disks (ext4 without a journal, as on the machine these figures come
+# from) the kernel skips the inodes of files deleted in the last minute or so one by one when
+# it makes a new file, so a build right after `rm -rf` of a large output spends most of its
+# time there, and more the more files it writes. The outputs of a size are removed after its
+# runs, then the script waits PAUSE seconds before the next size's runs.
+# Disk: RUNS × (guidepost's output, Hugo's and a copy) per size; about 17 GB at 100,000 pages.
 #
 # Usage: bench/scale.sh [PAGES ...]        (default: 1000 10000 50000 100000)
 # Env:   RUNS      runs per tool and size (default 3)
@@ -12,7 +18,10 @@
 #        HUGO_MAX=N  run Hugo only at sizes up to N pages (default: every size)
 #        WARM=0    skip the untimed warm-up build (the generator just wrote the sources, so
 #                  they are in the page cache; saves a build at 100,000 pages)
-#        KEEP=DIR  generate corpora and outputs in DIR and keep them (default: a temp folder)
+#        KEEP=DIR  generate the corpora in DIR and keep them (default: a temp folder)
+#        OUT=DIR   write the outputs in DIR instead (a tmpfs such as /dev/shm measures the
+#                  tools' own work without the disk)
+#        PAUSE=S   seconds between a size's removed outputs and the next size's runs (default 65)
 #        RESULTS=FILE  also write every single run as TSV (pages tool run wall user sys rss_kb)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,11 +36,13 @@ if [[ -n ${KEEP:-} ]]; then
   mkdir -p "$work"
 else
   work=$(mktemp -d /tmp/guidepost-scale.XXXXXX)
-  trap 'rm -rf "$work"' EXIT
 fi
 need_debian time:/usr/bin/time
 ((hugo)) && need_debian hugo:hugo
 bin=$(release_bin)
+mkdir -p "${OUT:-$work}"
+outs=$(mktemp -d "$(cd "${OUT:-$work}" && pwd)/scale-outputs.XXXXXX")
+trap 'rm -rf "$outs"; [[ -n ${KEEP:-} ]] || rm -rf "$work"' EXIT
 results=$work/runs.tsv
 : >"$results"
 
@@ -48,30 +59,31 @@ measure() {
 }
 
 echo "guidepost $(git describe --always --dirty 2>/dev/null || echo '?')$( ((hugo)) && echo ", $(hugo version | grep -o 'v[0-9.]*' | head -1)"), $(nproc) CPUs, $runs runs each" >&2
+removed=0
 for n in "${pages[@]}"; do
-  site=$work/site-$n hsite=$work/hugo-$n out=$work/out-$n
+  site=$work/site-$n hsite=$work/hugo-$n
   hugo=${HUGO:-1}
   ((n <= ${HUGO_MAX:-n})) || hugo=0
   echo "== $n pages: generating" >&2
   gen_site plain "$n" "$site" 2>/dev/null
   ((hugo)) && gen_site hugo "$n" "$hsite" 2>/dev/null
   # One untimed build warms the page cache with the sources, for every tool alike.
-  ((${WARM:-1})) && "$bin" build --root "$site" --output "$out" >/dev/null 2>&1
+  ((${WARM:-1})) && "$bin" build --root "$site" --output "$outs/warm-$n" >/dev/null 2>&1
+  wait_s=$((removed + ${PAUSE:-65} - SECONDS))
+  ((removed && wait_s > 0)) && { echo "   waiting ${wait_s} s after the last removal" >&2; sleep "$wait_s"; }
   for ((r = 1; r <= runs; r++)); do
     echo "   run $r/$runs" >&2
-    rm -rf "$out"
+    out=$outs/guidepost-$n-$r
     measure "$n" guidepost "$r" "$bin" build --root "$site" --output "$out"
-    if ((hugo)); then
-      rm -rf "$hsite/public"
-      measure "$n" hugo "$r" hugo --quiet --source "$hsite"
-    fi
-    rm -rf "$work/copy"
-    measure "$n" "cp -r output" "$r" cp -r "$out" "$work/copy"
+    ((hugo)) && measure "$n" hugo "$r" hugo --quiet --source "$hsite" --destination "$outs/hugo-$n-$r"
+    measure "$n" "cp -r output" "$r" cp -r "$out" "$outs/copy-$n-$r"
   done
   read -r files bytes < <(find "$out" -type f -printf '%s\n' | awk '{n++; s+=$1} END {print n, s}')
   printf '%s\toutput\t0\t%s\t%s\t0\t0\n' "$n" "$files" "$bytes" >>"$results"
-  rm -rf "$work/copy" "$hsite/public"
-  [[ -n ${KEEP:-} ]] || rm -rf "$site" "$hsite" "$out"
+  rm -rf "${outs:?}"/*
+  sync
+  removed=$SECONDS
+  [[ -n ${KEEP:-} ]] || rm -rf "$site" "$hsite"
 done
 [[ -n ${RESULTS:-} ]] && cp "$results" "$RESULTS"
 
