@@ -70,11 +70,23 @@ pub fn write(model: &Model, index: &Index, sink: &dyn Sink, diags: &mut Diagnost
     let guide = c.guide_docs();
     let pages = c.pages();
     let mut w = IndexWriter::new(sink, per_chunk(&c, &guide, &pages));
-    w.add(guide);
+    let mut first = guide.len();
+    let mut indexed = stream::index(0, guide);
+    // Each batch of pages is made into documents and indexed while the batch before is
+    // merged into the index (which is serial): both cores stay busy.
     for batch in pages.chunks(BATCH_PAGES) {
-        let docs: Vec<Doc> = batch.par_iter().flat_map_iter(|p| c.page_docs(p)).collect();
-        w.add(docs);
+        let (_, next) = rayon::join(
+            || w.merge(indexed),
+            || {
+                let docs: Vec<Doc> = batch.par_iter().flat_map_iter(|p| c.page_docs(p)).collect();
+                let n = docs.len();
+                (stream::index(first, docs), n)
+            },
+        );
+        indexed = next.0;
+        first += next.1;
     }
+    w.merge(indexed);
     w.finish(model, index);
     if std::env::var_os("GUIDEPOST_SEARCH_TIMING").is_some() {
         // CPU time includes the writing's (system time, mostly): it is measured for the whole

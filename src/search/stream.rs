@@ -19,6 +19,33 @@ use crate::model::index::Index;
 use crate::model::Model;
 use crate::output::{OutFile, Sink};
 
+/// A batch of documents indexed, waiting for [`IndexWriter::merge`]: per [`CHUNK`] documents,
+/// their postings, result rows and title lengths.
+pub struct Batch {
+    first: usize,
+    len: usize,
+    parts: Vec<(TokenPostings, Vec<String>, Vec<u8>)>,
+}
+
+/// Index `docs`, numbered from `first`, in parallel. Reads nothing of the writer, so the next
+/// batch is indexed while the one before is merged.
+pub fn index(first: usize, docs: Vec<Doc>) -> Batch {
+    let parts = docs
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let rows = chunk.iter().map(|d| row(d, &KINDS)).collect();
+            let lens = chunk.iter().map(title_length).collect();
+            (index_chunk(first + i * CHUNK, chunk), rows, lens)
+        })
+        .collect();
+    Batch {
+        first,
+        len: docs.len(),
+        parts,
+    }
+}
+
 /// Writes the index files of one site into a sink.
 pub struct IndexWriter<'s> {
     sink: &'s dyn Sink,
@@ -60,23 +87,18 @@ impl<'s> IndexWriter<'s> {
         }
     }
 
-    /// Index the next documents and write the chunks they fill.
-    pub fn add(&mut self, docs: Vec<Doc>) {
-        let first = self.docs;
-        self.docs += docs.len();
-        type Part = (TokenPostings, Vec<String>, Vec<u8>);
-        let parts: Vec<Part> = docs
-            .par_chunks(CHUNK)
-            .enumerate()
-            .map(|(i, chunk)| {
-                let rows = chunk.iter().map(|d| row(d, &KINDS)).collect();
-                let lens = chunk.iter().map(title_length).collect();
-                (index_chunk(first + i * CHUNK, chunk), rows, lens)
-            })
-            .collect();
-        drop(docs);
+    /// Documents added so far (the number the next batch's first document takes).
+    pub fn next_doc(&self) -> usize {
+        self.docs
+    }
+
+    /// Append an indexed batch (the next one: its documents numbered from [`Self::next_doc`])
+    /// and write the chunks it fills.
+    pub fn merge(&mut self, batch: Batch) {
+        assert_eq!(batch.first, self.docs, "batches arrive in order");
+        self.docs += batch.len;
         let mut files = Vec::new();
-        for (postings, rows, lens) in parts {
+        for (postings, rows, lens) in batch.parts {
             self.title_len.extend(lens);
             self.postings.add(postings, &self.title_len);
             for r in rows {
