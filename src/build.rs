@@ -58,12 +58,23 @@ pub fn render_sealed(
     Ok((registry.seal(files)?, diags))
 }
 
-/// Render every output of a planned build into `sink` as it is made — the pages, then the
-/// search index — and return the warnings of these stages.
+/// Render every output of a planned build into `sink` as it is made — the pages, and beside
+/// them the search index — and return the warnings of these stages.
 fn render_into(p: &Planned, theme: Theme, sink: &dyn Sink) -> Result<Diagnostics, Diagnostics> {
-    render::render_to(p, theme, sink)?;
-    let mut diags = Diagnostics::default();
-    search::write(p.model, p.index, sink, &mut diags);
+    // Both read the model only, and each has serial parts (the index's merge, the sitemap)
+    // that the other's parallel work fills.
+    let (rendered, diags) = rayon::join(
+        || render::render_to(p, theme, sink),
+        || {
+            let mut diags = Diagnostics::default();
+            search::write(p.model, p.index, sink, &mut diags);
+            diags
+        },
+    );
+    if let Err(mut errors) = rendered {
+        errors.extend(diags);
+        return Err(errors);
+    }
     if diags.has_errors() {
         return Err(diags);
     }
