@@ -7,8 +7,9 @@
 //! The writer accepts only a [`Site`], and only [`Registry::seal`] makes one: every file it
 //! holds was claimed, once, under a path [`super::path`] allows.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
+
+use imbl::OrdMap;
 
 use super::path;
 use super::OutFile;
@@ -62,11 +63,15 @@ impl Claim {
 }
 
 /// Every claimed output path, keyed by its case-folded form.
+///
+/// The maps are persistent (`imbl`): a copy shares every node with the original, so the
+/// build's plan, which copies the index's registry to add the theme's and copied files,
+/// costs those few claims, not a second registry of the whole site.
 #[derive(Debug, Default, Clone)]
 pub struct Registry {
-    claims: BTreeMap<String, Claim>,
+    claims: OrdMap<String, Claim>,
     /// Folded folder → folded key of the first claim that needs it.
-    dirs: BTreeMap<String, String>,
+    dirs: OrdMap<String, String>,
 }
 
 impl Registry {
@@ -98,9 +103,9 @@ impl Registry {
             return Err(collision(&c, first, Clash::Inside));
         }
         for d in parents {
-            self.dirs
-                .entry(d.to_string())
-                .or_insert_with(|| key.clone());
+            if !self.dirs.contains_key(d) {
+                self.dirs.insert(d.to_string(), key.clone());
+            }
         }
         self.claims.insert(key, c);
         Ok(())
