@@ -12,13 +12,22 @@ use crate::model::Model;
 use crate::output::{Sink, Site};
 use crate::render::plan::Plan;
 use crate::render::theme::Theme;
-use crate::render::{self, OutFile, Planned};
+use crate::render::{self, Planned};
 use crate::search;
 use crate::write::{self, StageError, Staging, WriteError};
 
-/// Load and check a site: the sources, the theme and every template, and every output
+/// A site loaded, checked and planned: its theme loaded with every template, every output
+/// path claimed.
+pub struct Checked {
+    pub model: Model,
+    pub index: Index,
+    pub plan: Plan,
+    pub warnings: Diagnostics,
+}
+
+/// Load, check and plan a site: the sources, the theme and every template, and every output
 /// path. Errors of every stage come back together.
-pub fn load_checked(root: &Path) -> Result<(Model, Index, Diagnostics), Failed> {
+pub fn load_checked(root: &Path) -> Result<Checked, Failed> {
     let (model, mut diags) = match load::read(root) {
         (Some(model), diags) => (model, diags),
         (None, diags) => return Err(Failed(diags)),
@@ -26,13 +35,16 @@ pub fn load_checked(root: &Path) -> Result<(Model, Index, Diagnostics), Failed> 
     let today = chrono::Local::now().date_naive();
     let (index, found) = check::check(&model, today);
     diags.extend(found);
-    if let Err(found) = render::plan::plan(root, &model, &index) {
-        diags.extend(found);
+    let plan = render::plan::plan(root, &model, &index).map_err(|found| diags.extend(found));
+    match plan {
+        Ok(plan) if !diags.has_errors() => Ok(Checked {
+            model,
+            index,
+            plan,
+            warnings: diags,
+        }),
+        _ => Err(Failed(diags)),
     }
-    if diags.has_errors() {
-        return Err(Failed(diags));
-    }
-    Ok((model, index, diags))
 }
 
 /// A complete site in memory: every output file, sorted by path, and the run's warnings.
@@ -41,15 +53,16 @@ pub struct Rendered {
     pub warnings: Diagnostics,
 }
 
-/// Every output file of a loaded, checked model — the rendered pages, then the search
-/// index — each claimed once in the output registry, sorted by path, with the warnings of
-/// these stages.
+/// Every output file of a loaded, checked and planned model — the rendered pages, then the
+/// search index — each claimed once in the output registry, sorted by path, with the
+/// warnings of these stages.
 pub fn render_sealed(
     root: &Path,
     model: &Model,
     index: &Index,
+    plan: Plan,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
-    let (mut files, registry) = render::render(root, model, index)?;
+    let (mut files, registry) = render::render(root, model, index, plan)?;
     let mut diags = Diagnostics::default();
     search::add(model, index, &mut files, &mut diags);
     if diags.has_errors() {
@@ -61,16 +74,19 @@ pub fn render_sealed(
 /// Render every output of a planned build into `sink` as it is made — the pages, and beside
 /// them the search index — and return the warnings of these stages.
 fn render_into(p: &Planned, theme: Theme, sink: &dyn Sink) -> Result<Diagnostics, Diagnostics> {
+    let index = || {
+        let mut diags = Diagnostics::default();
+        search::write(p.model, p.index, sink, &mut diags);
+        diags
+    };
     // Both read the model only, and each has serial parts (the index's merge, the sitemap)
-    // that the other's parallel work fills.
-    let (rendered, diags) = rayon::join(
-        || render::render_to(p, theme, sink),
-        || {
-            let mut diags = Diagnostics::default();
-            search::write(p.model, p.index, sink, &mut diags);
-            diags
-        },
-    );
+    // that the other's parallel work fills. When the index's own time is asked for
+    // (`search::TIMING`), it is built after the pages, alone.
+    let (rendered, diags) = if std::env::var_os(search::TIMING).is_some() {
+        (render::render_to(p, theme, sink), index())
+    } else {
+        rayon::join(|| render::render_to(p, theme, sink), index)
+    };
     if let Err(mut errors) = rendered {
         errors.extend(diags);
         return Err(errors);
@@ -81,23 +97,19 @@ fn render_into(p: &Planned, theme: Theme, sink: &dyn Sink) -> Result<Diagnostics
     Ok(diags)
 }
 
-/// [`render_sealed`], as a plain list of files (for a preview server that keeps them in memory).
-pub fn render_model(
-    root: &Path,
-    model: &Model,
-    index: &Index,
-) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics> {
-    render_sealed(root, model, index).map(|(site, diags)| (site.into_files(), diags))
-}
-
 /// Load, check and render the site at `root`; nothing is written.
 /// `base_url` replaces site.yaml's when set.
 pub fn render_site(root: &Path, base_url: Option<&str>) -> Result<Rendered, Failed> {
-    let (mut model, index, mut warnings) = load_checked(root)?;
+    let Checked {
+        mut model,
+        index,
+        plan,
+        mut warnings,
+    } = load_checked(root)?;
     if let Some(b) = base_url {
         model.config.base_url.value = b.to_string();
     }
-    let (site, more) = render_sealed(root, &model, &index).map_err(Failed)?;
+    let (site, more) = render_sealed(root, &model, &index, plan).map_err(Failed)?;
     warnings.extend(more);
     Ok(Rendered {
         files: site,
@@ -128,16 +140,20 @@ pub enum Error {
 /// succeeded: on any error the output is untouched.
 pub fn build(opts: &Options) -> Result<Outcome, Error> {
     write::guard(opts.root, opts.output).map_err(Error::Write)?;
-    let (mut model, index, mut warnings) = load_checked(opts.root).map_err(Error::Sources)?;
+    let Checked {
+        mut model,
+        index,
+        plan: Plan {
+            theme,
+            registry,
+            copied,
+        },
+        mut warnings,
+    } = load_checked(opts.root).map_err(Error::Sources)?;
     if let Some(b) = &opts.base_url {
         model.config.base_url.value = b.clone();
     }
     let sources = |d| Error::Sources(Failed(d));
-    let Plan {
-        theme,
-        registry,
-        copied,
-    } = render::plan::plan(opts.root, &model, &index).map_err(sources)?;
     let planned = Planned {
         root: opts.root,
         model: &model,

@@ -10,7 +10,9 @@ use std::fmt::Write;
 #[test]
 fn bundled_tree_paths() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (model, _, _) = guidepost::build::load_checked(root).expect("the bundled site checks");
+    let model = guidepost::build::load_checked(root)
+        .expect("the bundled site checks")
+        .model;
     let mut out = String::new();
     let mut trees = 0;
     for p in &model.platforms {

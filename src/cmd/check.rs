@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use guidepost::build::load_checked;
+use guidepost::build::{load_checked, Checked};
 use guidepost::i18n::Catalog;
 use guidepost::msg;
 
@@ -19,7 +19,12 @@ pub struct Args {
 
 pub fn execute(args: Args, t: &Catalog) -> ExitCode {
     match load_checked(&args.root.root) {
-        Ok((model, index, warnings)) => {
+        Ok(Checked {
+            model,
+            index,
+            warnings,
+            ..
+        }) => {
             report(warnings, t);
             let ok = msg!(
                 CHECK_OK,

@@ -107,18 +107,19 @@ fn nav(index: &Index) -> Vec<LinkView> {
     nav
 }
 
-/// Every file of the site but the search index, and the registry that claims them all
-/// (the search stage's folder included).
+/// Every file of the site but the search index, and the registry of `plan` that claims them
+/// all (the search stage's folder included).
 pub fn render(
     root: &Path,
     model: &Model,
     index: &Index,
+    plan: plan::Plan,
 ) -> Result<(Vec<OutFile>, Registry), Diagnostics> {
     let plan::Plan {
         theme,
         registry,
         copied,
-    } = plan::plan(root, model, index)?;
+    } = plan;
     let files = Collect::default();
     let planned = Planned {
         root,

@@ -60,9 +60,14 @@ pub fn add(model: &Model, index: &Index, out: &mut Vec<OutFile>, diags: &mut Dia
     out.extend(files.into_files());
 }
 
+/// Set, this environment variable makes a build print the time its search index took to
+/// stderr (for `bench/search.sh` and `bench/search/compare.sh`); the build then makes the
+/// index after the pages instead of beside them, so the time is the index's own.
+pub const TIMING: &str = "GUIDEPOST_SEARCH_TIMING";
+
 /// Write the search index into `sink` as it is built, a batch of pages at a time. With
-/// `GUIDEPOST_SEARCH_TIMING` set, the time the index took (without the time its files took
-/// to write) is printed to stderr (for `bench/search.sh`).
+/// [`TIMING`] set, the time the index took (without the time its files took to write) is
+/// printed to stderr.
 pub fn write(model: &Model, index: &Index, sink: &dyn Sink, diags: &mut Diagnostics) {
     let start = std::time::Instant::now();
     let cpu = crate::write::process_cpu();
@@ -88,7 +93,7 @@ pub fn write(model: &Model, index: &Index, sink: &dyn Sink, diags: &mut Diagnost
     }
     w.merge(indexed);
     w.finish(model, index);
-    if std::env::var_os("GUIDEPOST_SEARCH_TIMING").is_some() {
+    if std::env::var_os(TIMING).is_some() {
         // CPU time includes the writing's (system time, mostly): it is measured for the whole
         // process. Wall time leaves the writing out.
         let cpu = cpu
