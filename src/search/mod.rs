@@ -61,16 +61,57 @@ pub fn add(model: &Model, index: &Index, out: &mut Vec<OutFile>, diags: &mut Dia
 }
 
 /// Set, this environment variable makes a build print the time its search index took to
-/// stderr (for `bench/search.sh` and `bench/search/compare.sh`); the build then makes the
-/// index after the pages instead of beside them, so the time is the index's own.
+/// stderr (for `bench/search.sh` and `bench/search/compare.sh`). The build then makes the
+/// index after the pages instead of beside them, and in memory before writing it, so the time
+/// (wall and CPU) is the index's own, not the pages' or the disk's.
 pub const TIMING: &str = "GUIDEPOST_SEARCH_TIMING";
 
-/// Write the search index into `sink` as it is built, a batch of pages at a time. With
-/// [`TIMING`] set, the time the index took (without the time its files took to write) is
-/// printed to stderr.
+/// Write the search index into `sink` as it is built, a batch of pages at a time (with
+/// [`TIMING`] set: built whole in memory, timed, then written).
 pub fn write(model: &Model, index: &Index, sink: &dyn Sink, diags: &mut Diagnostics) {
-    let start = std::time::Instant::now();
-    let cpu = crate::write::process_cpu();
+    let (bytes, largest) = if std::env::var_os(TIMING).is_some() {
+        let start = std::time::Instant::now();
+        let cpu = crate::write::process_cpu();
+        let files = Collect::default();
+        let w = build(model, index, &files);
+        let (bytes, nfiles, largest) = (w.bytes, w.files, w.largest_shard);
+        let cpu = cpu
+            .zip(crate::write::process_cpu())
+            .map_or(String::new(), |(a, b)| {
+                format!(", CPU {:.3} s", (b - a).as_secs_f64())
+            });
+        eprintln!(
+            "search index: {bytes} bytes in {nfiles} files{cpu}, built in {:.3} s",
+            start.elapsed().as_secs_f64()
+        );
+        for f in files.into_files() {
+            sink.put(f);
+        }
+        (bytes, largest)
+    } else {
+        let w = build(model, index, sink);
+        (w.bytes, w.largest_shard)
+    };
+    let (big, size) = largest;
+    if size > LARGE_SHARD {
+        let file: std::sync::Arc<str> = "site.yaml".into();
+        diags.push(
+            Diagnostic::warning(
+                Span::file(&file),
+                format!(
+                    "search index part {big} is {} KB: a query that needs it loads it whole",
+                    size / 1024
+                ),
+            )
+            .hint(format!(
+                "very common words make large parts; the index is {bytes} bytes in all"
+            )),
+        );
+    }
+}
+
+/// Build the index into `sink`; the writer is returned for what it wrote.
+fn build<'s>(model: &Model, index: &Index, sink: &'s dyn Sink) -> IndexWriter<'s> {
     let c = Collector::new(model, index);
     let guide = c.guide_docs();
     let pages = c.pages();
@@ -93,39 +134,7 @@ pub fn write(model: &Model, index: &Index, sink: &dyn Sink, diags: &mut Diagnost
     }
     w.merge(indexed);
     w.finish(model, index);
-    if std::env::var_os(TIMING).is_some() {
-        // CPU time includes the writing's (system time, mostly): it is measured for the whole
-        // process. Wall time leaves the writing out.
-        let cpu = cpu
-            .zip(crate::write::process_cpu())
-            .map_or(String::new(), |(a, b)| {
-                format!(", CPU {:.3} s", (b - a).as_secs_f64())
-            });
-        eprintln!(
-            "search index: {} bytes in {} files, written in {:.3} s{cpu}, built in {:.3} s",
-            w.bytes,
-            w.files,
-            w.writing.as_secs_f64(),
-            (start.elapsed() - w.writing).as_secs_f64()
-        );
-    }
-    let (big, size) = &w.largest_shard;
-    if *size > LARGE_SHARD {
-        let file: std::sync::Arc<str> = "site.yaml".into();
-        diags.push(
-            Diagnostic::warning(
-                Span::file(&file),
-                format!(
-                    "search index part {big} is {} KB: a query that needs it loads it whole",
-                    size / 1024
-                ),
-            )
-            .hint(format!(
-                "very common words make large parts; the index is {} bytes in all",
-                w.bytes
-            )),
-        );
-    }
+    w
 }
 
 /// Documents per chunk: from the rows of every guide document and of a sample of the pages'

@@ -4,8 +4,6 @@
 //! full, and the batch dropped. Memory holds the encoded postings and one batch, never
 //! every document's text (a 100,000-page site would need gigabytes).
 
-use std::time::{Duration, Instant};
-
 use rayon::prelude::*;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -64,8 +62,6 @@ pub struct IndexWriter<'s> {
     pub bytes: usize,
     pub files: usize,
     pub largest_shard: (String, usize),
-    /// Time spent handing files to the sink (writing them, for a build).
-    pub writing: Duration,
 }
 
 impl<'s> IndexWriter<'s> {
@@ -83,7 +79,6 @@ impl<'s> IndexWriter<'s> {
             bytes: 0,
             files: 0,
             largest_shard: (String::new(), 0),
-            writing: Duration::ZERO,
         }
     }
 
@@ -125,11 +120,9 @@ impl<'s> IndexWriter<'s> {
 
     /// Hand `files` to the sink (in parallel: a build's sink writes them to disk).
     fn put(&mut self, files: Vec<OutFile>) {
-        let start = Instant::now();
         self.files += files.len();
         self.bytes += files.iter().map(|f| f.bytes.len()).sum::<usize>();
         files.into_par_iter().for_each(|f| self.sink.put(f));
-        self.writing += start.elapsed();
     }
 
     /// Write the last chunk, the token shards, `fold.js` and `meta.js`.
