@@ -49,25 +49,9 @@ pub type TokenPostings = Vec<(String, usize, Vec<Posting>)>;
 /// chunks can run in parallel.
 pub const CHUNK: usize = 32;
 
-/// A token's postings in one field, documents (numbered from `first`) ascending, tf back to
-/// a count.
-fn postings(field: &InvertedIndex, token: &str, first: usize) -> Vec<Posting> {
-    let mut list: Vec<Posting> = field
-        .get_docs(token)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|(r, tf)| {
-            let doc = first + r.parse::<usize>().ok()?;
-            Some((doc as u32, (tf * tf).round() as u32))
-        })
-        .collect();
-    list.sort_unstable();
-    list
-}
-
 /// Index `docs` (at most [`CHUNK`], numbered from `first`) into one elasticlunr
-/// `InvertedIndex` per field, and read every token's postings back. Field lengths are not
-/// kept (elasticlunr's `DocumentStore`): nothing reads them.
+/// `InvertedIndex` per field, and read every token's postings back ([`super::trie`]). Field
+/// lengths are not kept (elasticlunr's `DocumentStore`): nothing reads them.
 pub fn index_chunk(first: usize, docs: &[Doc]) -> TokenPostings {
     // Every token of the chunk in one arena (the tokenizer's allocation-free path): per
     // document and field, the range of its tokens in `ends`.
@@ -85,7 +69,6 @@ pub fn index_chunk(first: usize, docs: &[Doc]) -> TokenPostings {
     }
     let token = |i: usize| &arena[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
     let mut fields: Vec<InvertedIndex> = FIELDS.iter().map(|_| InvertedIndex::new()).collect();
-    let mut vocab: [FastSet<&str>; 3] = Default::default();
     let mut freq: FastMap<&str, u32> = FastMap::default();
     for (k, span) in spans.iter().enumerate() {
         // The document's place in the chunk: a short reference is cheaper to store and
@@ -105,15 +88,13 @@ pub fn index_chunk(first: usize, docs: &[Doc]) -> TokenPostings {
             }
             for (&t, &count) in &freq {
                 fields[f].add_token(&doc_ref, t, f64::from(count).sqrt());
-                vocab[f].insert(t);
             }
         }
     }
     let mut out = Vec::new();
-    for (f, words) in vocab.iter().enumerate() {
-        for &t in words {
-            out.push((t.to_string(), f, postings(&fields[f], t, first)));
-        }
+    for (f, field) in fields.iter().enumerate() {
+        let read = super::trie::postings(field, first as u32);
+        out.extend(read.into_iter().map(|(token, list)| (token, f, list)));
     }
     out
 }
@@ -144,4 +125,3 @@ impl std::hash::Hasher for FastHasher {
 
 pub type FastBuild = std::hash::BuildHasherDefault<FastHasher>;
 type FastMap<K, V> = HashMap<K, V, FastBuild>;
-type FastSet<K> = std::collections::HashSet<K, FastBuild>;

@@ -19,6 +19,7 @@ pub mod postings;
 pub mod stream;
 pub mod text;
 pub mod tokenize;
+pub mod trie;
 
 use rayon::prelude::*;
 
