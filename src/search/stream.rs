@@ -82,12 +82,7 @@ impl<'s> IndexWriter<'s> {
         }
     }
 
-    /// Documents added so far (the number the next batch's first document takes).
-    pub fn next_doc(&self) -> usize {
-        self.docs
-    }
-
-    /// Append an indexed batch (the next one: its documents numbered from [`Self::next_doc`])
+    /// Append the next indexed batch (its documents numbered on from the ones added so far)
     /// and write the chunks it fills.
     pub fn merge(&mut self, batch: Batch) {
         assert_eq!(batch.first, self.docs, "batches arrive in order");
