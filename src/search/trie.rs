@@ -56,10 +56,8 @@ enum At {
     Docs,
     /// One document's `{tf}`.
     Tf,
-    /// A map key or a number, kept in the walk.
+    /// A map key or a number (`tf`, and `df`, which nothing reads), kept in the walk.
     Scalar,
-    /// A value nothing reads (`df`).
-    Skip,
 }
 
 #[derive(Debug)]
@@ -135,14 +133,9 @@ impl<'a> ser::Serializer for Ser<'a> {
                 w: self.w,
                 at: self.at,
             }),
-            // `df` and the like: not read.
             _ => Err(unexpected("struct")),
         }
     }
-    fn serialize_unit(self) -> Result<(), Error> {
-        Ok(())
-    }
-
     refuse! {
         serialize_bool(bool) -> ();
         serialize_i8(i8) -> ();
@@ -156,6 +149,7 @@ impl<'a> ser::Serializer for Ser<'a> {
         serialize_char(char) -> ();
         serialize_bytes(&[u8]) -> ();
         serialize_none() -> ();
+        serialize_unit() -> ();
         serialize_unit_struct(&'static str) -> ();
         serialize_unit_variant(&'static str, u32, &'static str) -> ();
         serialize_seq(Option<usize>) -> Self::SerializeSeq;
@@ -210,7 +204,7 @@ impl ser::SerializeMap for Compound<'_> {
         match self.at {
             At::Node => match self.w.key.as_str() {
                 "docs" => self.value(At::Docs, value),
-                "df" => self.value(At::Skip, value),
+                "df" => self.value(At::Scalar, value),
                 _ => {
                     // A child: the key is its one character.
                     let len = self.w.token.len();
@@ -279,6 +273,10 @@ mod tests {
             ("12", "保证", 1.0),
             ("2", "a", 3.0_f64.sqrt()),
             ("12", "ab", 1.0),
+            // Tokens spelled like the layout's own keys are tokens like any other.
+            ("4", "docs", 1.0),
+            ("5", "df", 2.0),
+            ("5", "d", 1.0),
         ];
         for (doc, token, tf) in adds {
             index.add_token(doc, token, tf);
@@ -290,6 +288,9 @@ mod tests {
             vec![
                 ("a".to_string(), vec![(102, 3)]),
                 ("ab".to_string(), vec![(112, 1)]),
+                ("d".to_string(), vec![(105, 1)]),
+                ("df".to_string(), vec![(105, 4)]),
+                ("docs".to_string(), vec![(104, 1)]),
                 ("保证".to_string(), vec![(103, 4), (112, 1)]),
                 ("保证金".to_string(), vec![(100, 1)]),
             ]

@@ -150,22 +150,16 @@ mod tests {
         };
         let patch = |affected, check| ConfigEffect::Patch { affected, check };
         assert_eq!(with(&|_| {}), patch(Affected::Nothing, false));
-        assert_eq!(
-            with(&|c| c.title = "新".into()),
-            patch(Affected::Config, false)
-        );
-        assert_eq!(
-            with(&|c| c.description = "说明".into()),
-            patch(Affected::Config, false)
-        );
-        assert_eq!(
-            with(&|c| c.language = "en".into()),
-            patch(Affected::Config, false)
-        );
-        assert_eq!(
-            with(&|c| c.theme = "other".into()),
-            patch(Affected::Config, false)
-        );
+        // What every page shows: each page, on demand.
+        let every_page: [&dyn Fn(&mut Config); 4] = [
+            &|c| c.title = "新".into(),
+            &|c| c.description = "说明".into(),
+            &|c| c.language = "en".into(),
+            &|c| c.theme = "other".into(),
+        ];
+        for edit in every_page {
+            assert_eq!(with(edit), patch(Affected::Config, false));
+        }
         let home = Affected::Only(vec![Source::Home]);
         assert_eq!(
             with(&|c| c.popular = vec![Spanned::new("x".into(), Pos::default())]),
