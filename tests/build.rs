@@ -433,3 +433,70 @@ fn a_one_page_change_rewrites_only_that_page_and_the_search_parts_that_hold_it()
         before.len()
     );
 }
+
+/// A site with more pages than one sitemap may list (50,000, sitemaps.org) gets
+/// `sitemap.xml` as a sitemap index of parts of 50,000, each dated by its newest page;
+/// every page is in exactly one part.
+#[test]
+fn a_site_past_50000_pages_gets_a_sitemap_index() {
+    let site = Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write(
+        "site.yaml",
+        "title: 大站点\nbase_url: https://help.example.cn/kb/\n",
+    );
+    let mut pages = Vec::new();
+    for s in 0..50 {
+        site.write(
+            &format!("content/s{s:02}/_index.md"),
+            &format!("---\ntitle: 栏目{s}\n---\n"),
+        );
+        for i in 0..1000 {
+            let updated = match (s, i) {
+                (0, 7) => "updated: 2025-03-01\n",
+                (49, 999) => "updated: 2026-02-03\n",
+                _ => "",
+            };
+            site.write(
+                &format!("content/s{s:02}/p{i:04}.md"),
+                &format!("---\ntitle: 页面{s}-{i}\n{updated}---\n正文。\n"),
+            );
+            pages.push(format!("https://help.example.cn/kb/s{s:02}/p{i:04}/"));
+        }
+        pages.push(format!("https://help.example.cn/kb/s{s:02}/"));
+    }
+    pages.push("https://help.example.cn/kb/".into());
+    pages.push("https://help.example.cn/kb/search/".into());
+    pages.sort();
+    assert_eq!(pages.len(), 50_052);
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    assert_eq!(
+        site.read("public/sitemap.xml"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
+         <sitemap><loc>https://help.example.cn/kb/sitemap-1.xml</loc><lastmod>2025-03-01</lastmod></sitemap>\n\
+         <sitemap><loc>https://help.example.cn/kb/sitemap-2.xml</loc><lastmod>2026-02-03</lastmod></sitemap>\n\
+         </sitemapindex>\n"
+    );
+    let locs = |part: &str| -> Vec<String> {
+        let xml = site.read(&format!("public/{part}"));
+        assert!(xml.starts_with("<?xml"), "{part} is XML");
+        assert!(xml.contains("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
+        xml.split("<loc>")
+            .skip(1)
+            .map(|s| s.split("</loc>").next().unwrap().to_string())
+            .collect()
+    };
+    let (one, two) = (locs("sitemap-1.xml"), locs("sitemap-2.xml"));
+    assert_eq!((one.len(), two.len()), (50_000, 52));
+    assert_eq!([one, two].concat(), pages, "every page once, in URL order");
+    assert!(!site.path("public/sitemap-3.xml").exists());
+    // robots.txt names the index, which search engines follow to the parts.
+    assert_eq!(
+        site.read("public/robots.txt"),
+        "User-agent: *\nAllow: /\nSitemap: https://help.example.cn/kb/sitemap.xml\n"
+    );
+}

@@ -25,7 +25,11 @@ pub enum Source {
     SearchIndex,
     /// The file that marks a folder as guidepost's output, written by the writer.
     Marker,
+    /// `sitemap.xml`: the list of pages, or the index of its parts when there are more than
+    /// [`SITEMAP_URLS`].
     Sitemap,
+    /// `sitemap-N.xml` (N from 1): the Nth [`SITEMAP_URLS`] pages, when there are more.
+    SitemapPart(usize),
     Robots,
     Glossary,
     Platform(usize),
@@ -56,6 +60,18 @@ pub struct NavSlot {
     pub group: u8,
     pub weight: i64,
     pub title: String,
+}
+
+/// The most URLs one sitemap file may list (sitemaps.org; search engines refuse larger files).
+pub const SITEMAP_URLS: usize = 50_000;
+
+/// How many `sitemap-N.xml` parts `pages` pages take: none while one `sitemap.xml` holds them.
+pub fn sitemap_parts(pages: usize) -> usize {
+    if pages <= SITEMAP_URLS {
+        0
+    } else {
+        pages.div_ceil(SITEMAP_URLS)
+    }
 }
 
 pub const NAV_PLATFORM: u8 = 0;
@@ -94,6 +110,7 @@ pub fn collect(model: &Model) -> (Vec<Output>, Vec<Diagnostic>) {
             c.content(&s.page, Source::Section(i), nav);
         }
     }
+    c.sitemap_parts();
     (c.out, c.diags)
 }
 
@@ -262,6 +279,19 @@ impl Collector<'_> {
         }
     }
 
+    /// `sitemap-N.xml` for a site with more pages than one sitemap may list.
+    fn sitemap_parts(&mut self) {
+        let pages = self.out.iter();
+        let pages = pages.filter(|o| matches!(o.claim.role, Role::Page { .. }));
+        let owner = Span::file(self.model.file_name(Origin::default().file));
+        for k in 1..=sitemap_parts(pages.count()) {
+            let path = format!("sitemap-{k}.xml");
+            let what = msg!(OUT_WHAT_BUILT_IN, path = &path);
+            let claim = Claim::file(path, owner.clone(), what, Role::File);
+            self.push(Source::SitemapPart(k), claim);
+        }
+    }
+
     /// A content page or section: owned by its `slug` when it has one, else by its file.
     fn content(&mut self, p: &Page, source: Source, nav: Option<NavSlot>) {
         let file = self.model.file_name(p.origin.file);
@@ -317,6 +347,7 @@ pub fn reads(model: &Model, source: Source) -> Reads {
         | Source::SearchPage
         | Source::SearchIndex
         | Source::Sitemap
+        | Source::SitemapPart(_)
         | Source::Robots
         | Source::Glossary => Reads::All,
         Source::Page(i) => Reads::Files(vec![model.pages[i].origin.file]),

@@ -7,6 +7,7 @@ use super::guides::platform_view;
 use super::views::{LinkView, PageLink, PlatformView};
 use super::{OutFile, Renderer};
 use crate::diag::Diagnostic;
+use crate::model::outputs::{sitemap_parts, SITEMAP_URLS};
 use crate::model::{Platform, Section};
 use crate::output::{path, Role};
 
@@ -114,20 +115,21 @@ pub(super) fn not_found(r: &Renderer) -> Result<OutFile, Diagnostic> {
     r.page("404.html", base, &view, "404.html".into())
 }
 
+#[derive(serde::Serialize)]
+struct SitemapEntry {
+    loc: String,
+    lastmod: Option<String>,
+}
+
 /// Every page of the registry — each HTML file a visitor may land on, redirects and the 404
-/// page left out — with its percent-encoded URL.
-pub(super) fn sitemap(r: &Renderer) -> Result<OutFile, Diagnostic> {
-    #[derive(serde::Serialize)]
-    struct Entry {
-        loc: String,
-        lastmod: Option<String>,
-    }
+/// page left out — with its percent-encoded URL, in URL order.
+fn sitemap_entries(r: &Renderer) -> Vec<SitemapEntry> {
     let b = &r.site.base_url;
-    let mut entries: Vec<Entry> = r
+    let mut entries: Vec<SitemapEntry> = r
         .registry
         .claims()
         .filter_map(|c| match &c.role {
-            Role::Page { lastmod } => Some(Entry {
+            Role::Page { lastmod } => Some(SitemapEntry {
                 loc: format!("{b}{}", path::encode_url(path::page_url(&c.path))),
                 lastmod: lastmod.clone(),
             }),
@@ -135,12 +137,54 @@ pub(super) fn sitemap(r: &Renderer) -> Result<OutFile, Diagnostic> {
         })
         .collect();
     entries.sort_by(|a, c| a.loc.cmp(&c.loc));
+    entries
+}
+
+/// `entries` through the theme's `sitemap.xml` template, written to `out_path`.
+fn urlset(r: &Renderer, entries: &[SitemapEntry], out_path: String) -> Result<OutFile, Diagnostic> {
     let base = r.base("", "sitemap", "", vec![]);
     #[derive(serde::Serialize)]
-    struct V {
-        entries: Vec<Entry>,
+    struct V<'a> {
+        entries: &'a [SitemapEntry],
     }
-    r.page("sitemap.xml", base, &V { entries }, "sitemap.xml".into())
+    r.page("sitemap.xml", base, &V { entries }, out_path)
+}
+
+/// `sitemap.xml`: every page, or, past [`SITEMAP_URLS`] pages, a sitemap index of the parts
+/// (`sitemap-1.xml` …), each part dated by its newest page.
+pub(super) fn sitemap(r: &Renderer) -> Result<OutFile, Diagnostic> {
+    let entries = sitemap_entries(r);
+    let parts = sitemap_parts(entries.len());
+    if parts == 0 {
+        return urlset(r, &entries, "sitemap.xml".into());
+    }
+    let mut xml = String::from(concat!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+        "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    ));
+    let b = super::escape(&r.site.base_url);
+    for (k, part) in entries.chunks(SITEMAP_URLS).enumerate() {
+        let newest = part.iter().filter_map(|e| e.lastmod.as_deref()).max();
+        let lastmod = newest
+            .map(|d| format!("<lastmod>{}</lastmod>", super::escape(d)))
+            .unwrap_or_default();
+        let n = k + 1;
+        xml.push_str(&format!(
+            "<sitemap><loc>{b}sitemap-{n}.xml</loc>{lastmod}</sitemap>\n"
+        ));
+    }
+    xml.push_str("</sitemapindex>\n");
+    Ok(OutFile {
+        path: "sitemap.xml".into(),
+        bytes: xml.into_bytes(),
+    })
+}
+
+/// `sitemap-N.xml`: the Nth [`SITEMAP_URLS`] pages, through the theme's `sitemap.xml`.
+pub(super) fn sitemap_part(r: &Renderer, n: usize) -> Result<OutFile, Diagnostic> {
+    let entries = sitemap_entries(r);
+    let part = entries.chunks(SITEMAP_URLS).nth(n - 1).unwrap_or(&[]);
+    urlset(r, part, format!("sitemap-{n}.xml"))
 }
 
 /// The full results page, `search/?q=…`: a form that works without JavaScript (it submits

@@ -130,6 +130,7 @@ pub fn make(r: &Renderer, source: Source) -> Option<Result<OutFile, Diagnostic>>
         Source::SearchPage => pages::search(r),
         Source::SearchIndex | Source::Marker => return None,
         Source::Sitemap => pages::sitemap(r),
+        Source::SitemapPart(k) => pages::sitemap_part(r, k),
         Source::Robots => Ok(pages::robots(r)),
         Source::Glossary => guides::glossary(r),
         Source::Platform(p) => guides::platform(r, &ps[p]),
