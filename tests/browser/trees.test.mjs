@@ -4,6 +4,8 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { openPage, startSite } from "./harness.mjs";
 
 const TREES = [
@@ -246,5 +248,26 @@ describe("decision trees with JavaScript", () => {
     const wrong = await openPage(js, site.url("kuaishou-service/ks-service-category/ks-o-individual/?a=0"));
     assert.equal(await wrong.page.locator(".tree-trail").count(), 0);
     await wrong.page.close();
+  });
+});
+
+describe("decision trees opened from disk (file://)", () => {
+  test("answering goes from question to question to the outcome, with the answers listed", async () => {
+    const page = await js.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const file = (p) => pathToFileURL(path.join(site.dir, ...p.split("/"), "index.html")).href;
+    await page.goto(file("xhs-juguang/jg-trademark/jg-q-tm-used"));
+    const answer = (label) => page.locator("a.answer", { hasText: label }).click();
+    await Promise.all([page.waitForURL(/jg-q-tm-status\/index\.html\?a=0$/), answer("用了")]);
+    assert.equal(await page.locator("h1").textContent(), "这个商标现在是什么状态？");
+    await Promise.all([page.waitForURL(/\?a=0\.0$/), answer("已注册，注册证在有效期内")]);
+    await Promise.all([page.waitForURL(/\?a=0\.0\.1$/), answer("不是，商标注册在别人名下")]);
+    await Promise.all([page.waitForURL(/\?a=0\.0\.1\.2$/), answer("境外企业")]);
+    await Promise.all([page.waitForURL(/jg-o-tm-foreign-company-domestic\/index\.html\?a=0\.0\.1\.2\.0$/), answer("境内公司")]);
+    assert.match(await page.locator("h1").textContent(), /境外企业注册的商标，境内公司申请/);
+    assert.equal((await texts(page, ".tree-trail li")).length, 5, "the five answers given are listed");
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 });

@@ -155,8 +155,17 @@
   var currentPath = [];
 
   function go(id, path, push) {
+    if (push) {
+      try {
+        history.pushState({ node: id, path: path }, "", nodeUrl(id, path));
+      } catch (err) {
+        // A page opened from disk may not change its URL to another file (Chromium):
+        // open the node's own page instead, which replays the path from ?a=.
+        location.href = nodeUrl(id, path);
+        return;
+      }
+    }
     current = id;
-    if (push) history.pushState({ node: id, path: path }, "", nodeUrl(id, path));
     render(path);
     var h = article.querySelector("h1");
     h.setAttribute("tabindex", "-1");
