@@ -362,7 +362,8 @@ pub(crate) fn uses_code(model: &Model) -> bool {
     any
 }
 
-/// Classed syntect CSS: a light theme, and a dark one under `prefers-color-scheme: dark`.
+/// Classed syntect CSS: a light theme, and a dark one on screens under `prefers-color-scheme: dark`
+/// (printouts stay light).
 pub(crate) fn highlight_css() -> String {
     use syntect::highlighting::ThemeSet;
     use syntect::html::{css_for_theme_with_class_style, ClassStyle};
@@ -372,5 +373,5 @@ pub(crate) fn highlight_css() -> String {
         css_for_theme_with_class_style(&themes.themes["InspiredGitHub"], style).unwrap_or_default();
     let dark = css_for_theme_with_class_style(&themes.themes["base16-ocean.dark"], style)
         .unwrap_or_default();
-    format!("{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n")
+    format!("{light}\n@media screen and (prefers-color-scheme: dark) {{\n{dark}\n}}\n")
 }

@@ -333,3 +333,37 @@ describe("between phone and desktop", () => {
     }
   });
 });
+
+describe("decision maps on a phone", () => {
+  test("a map wider than the screen opens on its first question, with answers of its own beside it", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 812 } });
+    let wide = 0;
+    try {
+      for (const url of trees) {
+        const { page } = await openPage(context, site.url(url));
+        try {
+          const m = await page.evaluate(() => {
+            const scroller = document.querySelector("main .diagram-scroll");
+            const frame = scroller.getBoundingClientRect();
+            const rects = [...scroller.querySelectorAll("svg.treemap .tm-question rect")].map((r) => r.getBoundingClientRect());
+            const top = Math.min(...rects.map((r) => r.top));
+            const first = rects.find((r) => r.top === top);
+            return {
+              overflows: scroller.scrollWidth > scroller.clientWidth,
+              scrolled: scroller.scrollLeft,
+              firstInside: first.left >= frame.left - 0.5 && first.right <= frame.right + 0.5,
+            };
+          });
+          if (!m.overflows) continue;
+          wide++;
+          assert.ok(m.firstInside, `/${url} at 375 px: the top question of the map is in view when the page opens (scrolled ${m.scrolled}px)`);
+        } finally {
+          await page.close();
+        }
+      }
+      assert.ok(wide >= 2, `the bundled site has maps wider than a phone (${wide})`);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -15,6 +15,16 @@
     });
   }
 
+  // A decision map wider than its frame (on a phone) opens on its first question, the top
+  // of the map, rather than on its left edge, where only answers of lower branches show.
+  document.querySelectorAll(".diagram-scroll").forEach(function (frame) {
+    var first = frame.querySelector("svg.treemap .tm-question rect");
+    if (!first || frame.scrollWidth <= frame.clientWidth) return;
+    var f = frame.getBoundingClientRect();
+    var r = first.getBoundingClientRect();
+    frame.scrollLeft += r.left + r.width / 2 - (f.left + f.width / 2);
+  });
+
   // Copy an FAQ's question and its permalink, ready to paste into a chat.
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) {
