@@ -218,6 +218,20 @@ describe("results page", () => {
     assert.deepEqual(rec.pageErrors, []);
   });
 
+  test("the results page before a search offers places to start; after a search without results, what to try", async () => {
+    const { page, rec } = await openPage(ctx, site.url("search/"));
+    await waitFor(async () => (await page.locator("#search-status").textContent()) !== "");
+    assert.equal(await page.locator("#search-status").textContent(), "输入问题或关键词开始搜索。");
+    assert.equal(await page.locator("#search-suggest h2").textContent(), "不知道从哪里找？");
+    assert.ok((await page.locator("#search-suggest a").count()) > 0);
+    await page.goto(site.url(`search/?q=zzqxj`));
+    await waitFor(async () => !(await page.locator("#search-status").textContent()).includes("正在"));
+    assert.equal(await page.locator("#search-status").textContent(), "没有找到与“zzqxj”相关的内容。");
+    assert.equal(await page.locator("#search-suggest h2").textContent(), "找不到答案？");
+    assert.equal(await page.locator("#search-suggest").isHidden(), false);
+    assert.deepEqual(rec.pageErrors, []);
+  });
+
   test("without JavaScript the header box submits to the results page", async () => {
     const noJs = await site.browser.newContext({ javaScriptEnabled: false });
     try {

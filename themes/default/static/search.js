@@ -544,7 +544,12 @@
         if (v) location.href = resultsUrl(v);
       });
     }
-    if (!q) { status.textContent = "输入问题或关键词开始搜索。"; return; }
+    if (!q) {
+      status.textContent = "输入问题或关键词开始搜索。";
+      // Nothing searched yet: the suggestions are a place to start, not a consolation.
+      if (suggest) suggest.querySelector("h2").textContent = "不知道从哪里找？";
+      return;
+    }
     status.textContent = "正在搜索……";
     search(q).then(function (res) {
       list.textContent = "";
