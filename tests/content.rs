@@ -222,6 +222,53 @@ fn a_shared_requirement_that_is_not_defined_is_located() {
     );
 }
 
+/// A term means what its own platform says it means: 快手's 保证金 or 上架 is not 小红书's.
+/// A platform's pages link only their own platform's terms, and content pages, which belong
+/// to no platform, link none (the glossary page links each definition's own platform).
+#[test]
+fn a_glossary_term_is_linked_only_on_its_own_platforms_pages() {
+    let guides = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("guides");
+    let mut platform_of = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(&guides).unwrap() {
+        let dir = entry.unwrap().path();
+        let Ok(yaml) = std::fs::read_to_string(dir.join("glossary.yaml")) else {
+            continue;
+        };
+        let platform = dir.file_name().unwrap().to_string_lossy().to_string();
+        for line in yaml.lines() {
+            if let Some(id) = line.trim().strip_prefix("- id: ") {
+                platform_of.insert(id.to_string(), platform.clone());
+            }
+        }
+    }
+    assert!(
+        platform_of.len() > 40,
+        "terms of the bundled guides: {platform_of:?}"
+    );
+    let mut wrong = Vec::new();
+    let mut linked = 0;
+    for (path, bytes) in snapshot(&site().path("public")) {
+        if !path.ends_with(".html") || path.starts_with("glossary/") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        let folder = path.split('/').next().unwrap();
+        for part in html.split("<a class=\"term\" href=\"").skip(1) {
+            let href = part.split('"').next().unwrap();
+            let id = href.rsplit('#').next().unwrap();
+            linked += 1;
+            if platform_of.get(id).map(String::as_str) != Some(folder) {
+                wrong.push(format!("{path}: {href} ({:?})", platform_of.get(id)));
+            }
+        }
+    }
+    assert!(linked > 500, "only {linked} term links");
+    assert!(
+        wrong.is_empty(),
+        "terms linked off their platform: {wrong:#?}"
+    );
+}
+
 /// A glossary term is linked where a page first mentions it, not at every mention: on every
 /// page of the bundled site (checklists and the glossary itself included), each term's link
 /// appears at most once.

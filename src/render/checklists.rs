@@ -225,7 +225,7 @@ pub(super) fn hand_checklist(
     let path = url::checklist(p.id(), &c.id);
     page(r, &path, &c.title, vec![crumb_platform(p)], |root| {
         let mut linked = BTreeSet::new();
-        let summary_html = r.md(&c.summary, root, &mut linked);
+        let summary_html = r.md(p, &c.summary, root, &mut linked);
         let first = items(r, &c.materials, root, &mut linked);
         let mut groups = vec![Group::new(String::new(), None, first)];
         if !c.items.is_empty() {
@@ -239,7 +239,7 @@ pub(super) fn hand_checklist(
                         material: MaterialView {
                             id: i.id.value.clone(),
                             name: i.text.clone(),
-                            description_html: r.md(&i.note, root, &mut linked),
+                            description_html: r.md(p, &i.note, root, &mut linked),
                             requirements: Vec::new(),
                             formats: Vec::new(),
                             max_size: None,

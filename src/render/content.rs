@@ -85,7 +85,8 @@ fn page(
     let syntax = || r.syntax();
     let ctx = markdown::Ctx {
         resolver: &r.resolver,
-        glossary: &r.glossary,
+        // Content pages belong to no platform: no platform's term is linked there.
+        glossary: r.glossary(None),
         syntax: &syntax,
         root: &root,
         from_rel: &p.rel,

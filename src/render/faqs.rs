@@ -20,7 +20,7 @@ fn faq_view(
     FaqView {
         id: q.id.clone(),
         question: q.question.clone(),
-        answer_html: r.md(&q.answer, root, linked),
+        answer_html: r.md(p, &q.answer, root, linked),
         tags: q.tags.clone(),
         related: q
             .related

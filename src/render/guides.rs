@@ -33,11 +33,12 @@ pub fn platform_view(r: &Renderer, p: &Platform, root: &str) -> PlatformView {
         url: rel(url::platform(p.id())),
         entry_url: p.meta.entry_url.as_ref().map(|u| u.value.clone()),
         contact_html: r.md(
+            p,
             p.meta.contact.as_ref().map_or("", |c| c.as_str()),
             root,
             &mut linked,
         ),
-        summary_html: r.md(&p.meta.summary, root, &mut linked),
+        summary_html: r.md(p, &p.meta.summary, root, &mut linked),
         flows: p
             .flows
             .iter()
@@ -105,11 +106,12 @@ pub(super) fn material_view(
     linked: &mut BTreeSet<String>,
 ) -> Option<MaterialView> {
     let t = r.index.get(id)?;
-    let m = r.model.platforms[t.platform].material(id)?;
+    let p = &r.model.platforms[t.platform];
+    let m = p.material(id)?;
     Some(MaterialView {
         id: m.id.clone(),
         name: m.name.clone(),
-        description_html: r.md(&m.description, root, linked),
+        description_html: r.md(p, &m.description, root, linked),
         requirements: m.requirements.clone(),
         formats: m.formats.clone(),
         max_size: m.max_size.clone(),
@@ -165,7 +167,7 @@ pub(super) fn flow(
             role: s.role.clone(),
             lane: roles.iter().position(|x| *x == s.role).unwrap_or(0),
             system: s.system.clone(),
-            body_html: r.md(&s.body, &root, &mut linked),
+            body_html: r.md(p, &s.body, &root, &mut linked),
             materials: s
                 .materials
                 .iter()
@@ -173,13 +175,13 @@ pub(super) fn flow(
                 .collect(),
             wait: s.wait.clone(),
             notify: s.notify.clone(),
-            next_html: s.next.as_ref().map(|n| r.md(n, &root, &mut linked)),
+            next_html: s.next.as_ref().map(|n| r.md(p, n, &root, &mut linked)),
         })
         .collect();
     let view = FlowView {
         id: f.id.clone(),
         title: f.title.clone(),
-        summary_html: r.md(&f.summary, &root, &mut linked),
+        summary_html: r.md(p, &f.summary, &root, &mut linked),
         roles,
         steps,
         svg: svg::swimlane(f),
@@ -207,7 +209,7 @@ pub(super) fn rules(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::
         .map(|s| SharedView {
             id: s.id.clone(),
             title: s.title.clone(),
-            text_html: r.md(&s.text, &root, &mut linked),
+            text_html: r.md(p, &s.text, &root, &mut linked),
         })
         .collect();
     let mut groups: Vec<RuleGroup> = Vec::new();
@@ -223,8 +225,8 @@ pub(super) fn rules(r: &Renderer, p: &Platform) -> Result<OutFile, crate::diag::
                     url: format!("#{}", s.id),
                 })
                 .collect(),
-            requires_html: r.md(&rule.requires, &root, &mut linked),
-            notes_html: r.md(&rule.notes, &root, &mut linked),
+            requires_html: r.md(p, &rule.requires, &root, &mut linked),
+            notes_html: r.md(p, &rule.notes, &root, &mut linked),
         };
         match groups.iter_mut().find(|g| g.name == name) {
             Some(g) => g.rules.push(view),
@@ -288,7 +290,7 @@ pub(super) fn glossary(r: &Renderer) -> Result<OutFile, crate::diag::Diagnostic>
                 id: t.id.clone(),
                 term: t.term.clone(),
                 aliases: t.aliases.clone(),
-                definition_html: r.md_with(&t.definition, &root, &mut linked, Some(&t.id)),
+                definition_html: r.md_with(Some(p), &t.definition, &root, &mut linked, Some(&t.id)),
                 platform: LinkView {
                     title: p.meta.name.clone(),
                     url: format!("{root}{}", url::platform(p.id())),

@@ -31,7 +31,7 @@ use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::model::index::Index;
 use crate::model::links::Resolver;
 use crate::model::outputs::NAV_SECTION;
-use crate::model::Model;
+use crate::model::{Model, Platform};
 use crate::msg;
 use crate::output::{Collect, Registry, Sink};
 use markdown::Glossary;
@@ -62,7 +62,10 @@ pub struct Renderer<'a> {
     /// Every output path of the build, for the sitemap.
     pub registry: &'a Registry,
     pub resolver: Resolver<'a>,
-    pub glossary: Glossary,
+    /// Each platform's glossary terms, by platform id.
+    pub glossaries: std::collections::BTreeMap<String, Glossary>,
+    /// No terms: for text of no platform (content pages).
+    pub no_terms: Glossary,
     pub theme: &'a Theme,
     pub site: SiteView,
     /// Loaded on first use; shared by every renderer of one preview server.
@@ -179,17 +182,24 @@ impl<'a> Renderer<'a> {
         registry: &'a Registry,
         syntax: Arc<OnceLock<SyntaxSet>>,
     ) -> Self {
-        let mut terms = Vec::new();
-        for p in &model.platforms {
-            for t in &p.terms {
-                let url = format!("glossary/#{}", t.id);
-                for word in std::iter::once(&t.term).chain(&t.aliases) {
-                    terms.push((word.clone(), t.id.clone(), url.clone()));
+        // A term means what its own platform says it means (快手's 保证金 is not 小红书's):
+        // each platform's pages link their own platform's terms.
+        let glossaries = model
+            .platforms
+            .iter()
+            .map(|p| {
+                let mut terms = Vec::new();
+                for t in &p.terms {
+                    let url = format!("glossary/#{}", t.id);
+                    for word in std::iter::once(&t.term).chain(&t.aliases) {
+                        terms.push((word.clone(), t.id.clone(), url.clone()));
+                    }
                 }
-            }
-        }
-        terms.sort();
-        terms.dedup_by(|a, b| a.0 == b.0);
+                terms.sort();
+                terms.dedup_by(|a, b| a.0 == b.0);
+                (p.id().to_string(), Glossary::new(terms))
+            })
+            .collect();
         let mut section_of = vec![None; model.pages.len()];
         for (si, s) in model.sections.iter().enumerate() {
             for &pi in &s.pages {
@@ -202,7 +212,8 @@ impl<'a> Renderer<'a> {
             index,
             registry,
             resolver: Resolver::new(model, index),
-            glossary: Glossary::new(terms),
+            glossaries,
+            no_terms: Glossary::new(Vec::new()),
             theme,
             site: SiteView {
                 title: c.title.clone(),
@@ -278,13 +289,29 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Render guide Markdown (no content-file context) for a page whose root prefix is `root`.
-    pub fn md(&self, text: &str, root: &str, linked: &mut BTreeSet<String>) -> String {
-        self.md_with(text, root, linked, None)
+    /// The glossary whose terms text of platform `p` links (none for text of no platform).
+    pub fn glossary(&self, p: Option<&Platform>) -> &Glossary {
+        p.and_then(|p| self.glossaries.get(p.id()))
+            .unwrap_or(&self.no_terms)
     }
 
+    /// Render platform `p`'s guide Markdown (no content-file context) for a page whose root
+    /// prefix is `root`.
+    pub fn md(
+        &self,
+        p: &Platform,
+        text: &str,
+        root: &str,
+        linked: &mut BTreeSet<String>,
+    ) -> String {
+        self.md_with(Some(p), text, root, linked, None)
+    }
+
+    /// As [`Renderer::md`]; `p` is `None` for text of no platform (a content section's body):
+    /// no glossary term is linked there.
     pub fn md_with(
         &self,
+        p: Option<&Platform>,
         text: &str,
         root: &str,
         linked: &mut BTreeSet<String>,
@@ -297,7 +324,7 @@ impl<'a> Renderer<'a> {
         let syntax = || self.syntax();
         let ctx = markdown::Ctx {
             resolver: &self.resolver,
-            glossary: &self.glossary,
+            glossary: self.glossary(p),
             syntax: &syntax,
             root,
             from_rel: "",

@@ -78,7 +78,7 @@ pub(super) fn home(r: &Renderer) -> Result<OutFile, Diagnostic> {
         })
         .collect();
     let home_html = top
-        .map(|s| r.md(&s.page.body, "", &mut BTreeSet::new()))
+        .map(|s| r.md_with(None, &s.page.body, "", &mut BTreeSet::new(), None))
         .unwrap_or_default();
     let view = V {
         platforms: platforms

@@ -112,7 +112,7 @@ pub(super) fn index(r: &Renderer, p: &Platform, t: &Tree) -> Result<OutFile, Dia
         svg: String,
     }
     let node = Index {
-        summary_html: r.md(&t.summary, &base.root, &mut BTreeSet::new()),
+        summary_html: r.md(p, &t.summary, &base.root, &mut BTreeSet::new()),
         svg: super::treemap::tree_map(t),
     };
     r.page(
@@ -147,7 +147,7 @@ fn question_view(r: &Renderer, p: &Platform, t: &Tree, q: &Question, root: &str)
     QuestionView {
         id: q.id.clone(),
         text: q.text.clone(),
-        help_html: r.md(&q.help, root, &mut BTreeSet::new()),
+        help_html: r.md(p, &q.help, root, &mut BTreeSet::new()),
         answers: q
             .answers
             .iter()
@@ -215,7 +215,7 @@ fn outcome_view(r: &Renderer, p: &Platform, t: &Tree, o: &Outcome, root: &str) -
                 url: format!("{root}{}", target.url),
             })
             .collect(),
-        body_html: r.md(&o.body, root, &mut linked),
+        body_html: r.md(p, &o.body, root, &mut linked),
         checklist_url: format!(
             "{root}{}",
             url::checklist_of(&url::tree_node(p.id(), &t.id, &o.id))
