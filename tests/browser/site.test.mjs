@@ -190,6 +190,25 @@ describe("FAQ permalinks", () => {
 });
 
 describe("small screens", () => {
+  test("on a phone, breadcrumb and related links are at least 24 px tall and the search box names no / key", async () => {
+    const phone = await site.browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const desk = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = await openPage(phone, site.url(`${FAQ_LIST}${FAQ_ID}/`));
+      const heights = await page.evaluate(() =>
+        [...document.querySelectorAll(".crumbs a, .related a")].map((a) => [a.textContent, a.getBoundingClientRect().height]),
+      );
+      assert.ok(heights.length >= 3, JSON.stringify(heights));
+      for (const [text, h] of heights) assert.ok(h >= 24, `${text}: ${h} px tall`);
+      assert.equal(await page.locator(".site-search input").getAttribute("placeholder"), "搜索");
+      const { page: d } = await openPage(desk, site.url(`${FAQ_LIST}${FAQ_ID}/`));
+      assert.equal(await d.locator(".site-search input").getAttribute("placeholder"), "搜索（按 / 键）");
+    } finally {
+      await phone.close();
+      await desk.close();
+    }
+  });
+
   test("no horizontal scroll at 375 px", async () => {
     mkdirSync(SHOTS_DIR, { recursive: true });
     const context = await site.browser.newContext({

@@ -508,6 +508,12 @@
     });
   }
 
+  // The / shortcut works where this script runs; name it where there is a keyboard to press it.
+  var headerInput = document.querySelector(".site-search input[name=q]");
+  if (headerInput && window.matchMedia && matchMedia("(hover: hover) and (pointer: fine)").matches) {
+    headerInput.placeholder = "搜索（按 / 键）";
+  }
+
   document.addEventListener("keydown", function (e) {
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
     var t = e.target;
