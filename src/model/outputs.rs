@@ -25,10 +25,9 @@ pub enum Source {
     SearchIndex,
     /// The file that marks a folder as guidepost's output, written by the writer.
     Marker,
-    /// `sitemap.xml`: the list of pages, or the index of its parts when there are more than
-    /// [`SITEMAP_URLS`].
+    /// `sitemap.xml`: the list of pages, or the index of its parts ([`sitemap_parts`]).
     Sitemap,
-    /// `sitemap-N.xml` (N from 1): the Nth [`SITEMAP_URLS`] pages, when there are more.
+    /// `sitemap-N.xml` (N from 1): the Nth part of the pages, when one file cannot list them.
     SitemapPart(usize),
     Robots,
     Glossary,
@@ -65,12 +64,18 @@ pub struct NavSlot {
 /// The most URLs one sitemap file may list (sitemaps.org; search engines refuse larger files).
 pub const SITEMAP_URLS: usize = 50_000;
 
-/// How many `sitemap-N.xml` parts `pages` pages take: none while one `sitemap.xml` holds them.
+/// The model's pages one sitemap file is planned for: below [`SITEMAP_URLS`], because the
+/// sitemap also lists the HTML files copied from `static/` and `content/`, which are known
+/// only when the build is planned; up to 5,000 of them per file fit beside the model's pages.
+const SITEMAP_PLANNED: usize = 45_000;
+
+/// How many `sitemap-N.xml` parts a model with `pages` pages gets: none while one
+/// `sitemap.xml` holds them.
 pub fn sitemap_parts(pages: usize) -> usize {
-    if pages <= SITEMAP_URLS {
+    if pages <= SITEMAP_PLANNED {
         0
     } else {
-        pages.div_ceil(SITEMAP_URLS)
+        pages.div_ceil(SITEMAP_PLANNED)
     }
 }
 

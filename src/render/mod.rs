@@ -66,6 +66,8 @@ pub struct Renderer<'a> {
     pub glossaries: std::collections::BTreeMap<String, Glossary>,
     /// No terms: for text of no platform (content pages).
     pub no_terms: Glossary,
+    /// The sitemap's pages, made on first use (the sitemap and each of its parts read them).
+    sitemap: OnceLock<Vec<pages::SitemapEntry>>,
     pub theme: &'a Theme,
     pub site: SiteView,
     /// Loaded on first use; shared by every renderer of one preview server.
@@ -214,6 +216,7 @@ impl<'a> Renderer<'a> {
             resolver: Resolver::new(model, index),
             glossaries,
             no_terms: Glossary::new(Vec::new()),
+            sitemap: OnceLock::new(),
             theme,
             site: SiteView {
                 title: c.title.clone(),

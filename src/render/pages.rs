@@ -7,7 +7,7 @@ use super::guides::platform_view;
 use super::views::{LinkView, PageLink, PlatformView};
 use super::{OutFile, Renderer};
 use crate::diag::Diagnostic;
-use crate::model::outputs::{sitemap_parts, SITEMAP_URLS};
+use crate::model::outputs::Source;
 use crate::model::{Platform, Section};
 use crate::output::{path, Role};
 
@@ -116,28 +116,45 @@ pub(super) fn not_found(r: &Renderer) -> Result<OutFile, Diagnostic> {
 }
 
 #[derive(serde::Serialize)]
-struct SitemapEntry {
+pub(super) struct SitemapEntry {
     loc: String,
     lastmod: Option<String>,
 }
 
 /// Every page of the registry — each HTML file a visitor may land on, redirects and the 404
-/// page left out — with its percent-encoded URL, in URL order.
-fn sitemap_entries(r: &Renderer) -> Vec<SitemapEntry> {
-    let b = &r.site.base_url;
-    let mut entries: Vec<SitemapEntry> = r
-        .registry
-        .claims()
-        .filter_map(|c| match &c.role {
-            Role::Page { lastmod } => Some(SitemapEntry {
-                loc: format!("{b}{}", path::encode_url(path::page_url(&c.path))),
-                lastmod: lastmod.clone(),
-            }),
-            _ => None,
-        })
-        .collect();
-    entries.sort_by(|a, c| a.loc.cmp(&c.loc));
-    entries
+/// page left out — with its percent-encoded URL, in URL order. Made once per renderer: the
+/// index and each part read it.
+fn sitemap_entries<'r>(r: &'r Renderer) -> &'r [SitemapEntry] {
+    r.sitemap.get_or_init(|| {
+        let b = &r.site.base_url;
+        let mut entries: Vec<SitemapEntry> = r
+            .registry
+            .claims()
+            .filter_map(|c| match &c.role {
+                Role::Page { lastmod } => Some(SitemapEntry {
+                    loc: format!("{b}{}", path::encode_url(path::page_url(&c.path))),
+                    lastmod: lastmod.clone(),
+                }),
+                _ => None,
+            })
+            .collect();
+        entries.sort_by(|a, c| a.loc.cmp(&c.loc));
+        entries
+    })
+}
+
+/// The parts claimed for the sitemap (`model::outputs::sitemap_parts`), and the pages of part
+/// `k` (from 0): the pages shared evenly among the parts, in URL order.
+fn parts(r: &Renderer) -> usize {
+    let parts = r.index.outputs.iter();
+    parts
+        .filter(|o| matches!(o.source, Source::SitemapPart(_)))
+        .count()
+}
+
+fn part(entries: &[SitemapEntry], parts: usize, k: usize) -> &[SitemapEntry] {
+    let size = entries.len().div_ceil(parts).max(1);
+    entries.chunks(size).nth(k).unwrap_or(&[])
 }
 
 /// `entries` through the theme's `sitemap.xml` template, written to `out_path`.
@@ -150,21 +167,25 @@ fn urlset(r: &Renderer, entries: &[SitemapEntry], out_path: String) -> Result<Ou
     r.page("sitemap.xml", base, &V { entries }, out_path)
 }
 
-/// `sitemap.xml`: every page, or, past [`SITEMAP_URLS`] pages, a sitemap index of the parts
-/// (`sitemap-1.xml` …), each part dated by its newest page.
+/// `sitemap.xml`: every page, or, for a site too large for one file
+/// ([`SITEMAP_URLS`](crate::model::outputs::SITEMAP_URLS)), a
+/// sitemap index of its parts (`sitemap-1.xml` …), each dated by its newest page.
 pub(super) fn sitemap(r: &Renderer) -> Result<OutFile, Diagnostic> {
     let entries = sitemap_entries(r);
-    let parts = sitemap_parts(entries.len());
+    let parts = parts(r);
     if parts == 0 {
-        return urlset(r, &entries, "sitemap.xml".into());
+        return urlset(r, entries, "sitemap.xml".into());
     }
     let mut xml = String::from(concat!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
         "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     ));
     let b = super::escape(&r.site.base_url);
-    for (k, part) in entries.chunks(SITEMAP_URLS).enumerate() {
-        let newest = part.iter().filter_map(|e| e.lastmod.as_deref()).max();
+    for k in 0..parts {
+        let newest = part(entries, parts, k)
+            .iter()
+            .filter_map(|e| e.lastmod.as_deref())
+            .max();
         let lastmod = newest
             .map(|d| format!("<lastmod>{}</lastmod>", super::escape(d)))
             .unwrap_or_default();
@@ -180,11 +201,10 @@ pub(super) fn sitemap(r: &Renderer) -> Result<OutFile, Diagnostic> {
     })
 }
 
-/// `sitemap-N.xml`: the Nth [`SITEMAP_URLS`] pages, through the theme's `sitemap.xml`.
+/// `sitemap-N.xml`: the Nth part of the pages, through the theme's `sitemap.xml`.
 pub(super) fn sitemap_part(r: &Renderer, n: usize) -> Result<OutFile, Diagnostic> {
-    let entries = sitemap_entries(r);
-    let part = entries.chunks(SITEMAP_URLS).nth(n - 1).unwrap_or(&[]);
-    urlset(r, part, format!("sitemap-{n}.xml"))
+    let entries = part(sitemap_entries(r), parts(r), n - 1);
+    urlset(r, entries, format!("sitemap-{n}.xml"))
 }
 
 /// The full results page, `search/?q=…`: a form that works without JavaScript (it submits
