@@ -35,15 +35,18 @@ pub fn load_checked(root: &Path) -> Result<Checked, Failed> {
     let today = chrono::Local::now().date_naive();
     let (index, found) = check::check(&model, today);
     diags.extend(found);
-    let plan = render::plan::plan(root, &model, &index).map_err(|found| diags.extend(found));
-    match plan {
+    match render::plan::plan(root, &model, &index) {
         Ok(plan) if !diags.has_errors() => Ok(Checked {
             model,
             index,
             plan,
             warnings: diags,
         }),
-        _ => Err(Failed(diags)),
+        Ok(_) => Err(Failed(diags)),
+        Err(found) => {
+            diags.extend(found);
+            Err(Failed(diags))
+        }
     }
 }
 
@@ -82,7 +85,7 @@ fn render_into(p: &Planned, theme: Theme, sink: &dyn Sink) -> Result<Diagnostics
     // Both read the model only, and each has serial parts (the index's merge, the sitemap)
     // that the other's parallel work fills. When the index's own time is asked for
     // (`search::TIMING`), it is built after the pages, alone.
-    let (rendered, diags) = if std::env::var_os(search::TIMING).is_some() {
+    let (rendered, diags) = if search::timing() {
         (render::render_to(p, theme, sink), index())
     } else {
         rayon::join(|| render::render_to(p, theme, sink), index)

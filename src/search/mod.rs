@@ -67,10 +67,15 @@ pub fn add(model: &Model, index: &Index, out: &mut Vec<OutFile>, diags: &mut Dia
 /// (wall and CPU) is the index's own, not the pages' or the disk's.
 pub const TIMING: &str = "GUIDEPOST_SEARCH_TIMING";
 
+/// Whether [`TIMING`] is set.
+pub fn timing() -> bool {
+    std::env::var_os(TIMING).is_some()
+}
+
 /// Write the search index into `sink` as it is built, a batch of pages at a time (with
 /// [`TIMING`] set: built whole in memory, timed, then written).
 pub fn write(model: &Model, index: &Index, sink: &dyn Sink, diags: &mut Diagnostics) {
-    let (bytes, largest) = if std::env::var_os(TIMING).is_some() {
+    let (bytes, largest) = if timing() {
         let start = std::time::Instant::now();
         let cpu = crate::write::process_cpu();
         let files = Collect::default();
